@@ -1,0 +1,135 @@
+// The generic detector: `password = "..."`, `api_key: ...`, `SECRET_TOKEN=...` assignments, gated
+// by the name of what is assigned, the value's entropy, and placeholder and reference checks.
+import { charClasses, isPlaceholder, isReference, shannonEntropy } from './plausibility';
+
+/** Lower-case substrings that make an identifier worth a look. */
+export const genericKeywords: readonly string[] = ['pass', 'pwd', 'secret', 'token', 'key', 'auth', 'credential'];
+
+/** A generic hit inside a segment: offset and length of the value. */
+export interface GenericHit {
+  readonly start: number;
+  readonly end: number;
+  readonly strong: boolean;
+}
+
+const passwordName = /pass(?:word|wd|phrase)?$|pwd$|^pass(?:word|wd)|password/;
+const secretName = /secret|token|apikey|accesskey|authkey|privatekey|signingkey|encryptionkey|masterkey|clientkey|credential|bearer|sessionkey|webhookkey|(?:^|[^a-z])key$|key$/;
+/** Names that contain a keyword but hold no secret. */
+const harmlessName = /hash|digest|checksum|sha\d*|md5|length|len$|min|max|policy|field|label|placeholder|prompt|type|name|input|regex|pattern|path|file|dir|header|param|count|expir|ttl|timeout|format|mode|enabled|enable|required|hint|message|msg|error|valid|reset|forgot|url|uri|endpoint|public|primary|foreign|partition|sort|cache|idempotency|lookup|map|unique|i18n|translation|react|order|index|id$|ids$|limit|size|usage|count|storage$|prefix|suffix|strength|rotation|version|provider|store|manager|service|class|method|tokenizer|tokens|usage|keyboard|keys$|keyword|keyring|keychain|keyframe|keycode|keypress|keydown|keyup|monkey|turkey|donkey|hockey|jockey|author|oauth2?url|authority|authoriz|authent|autho?r$|passenger|passport|passthrough|bypass|compass|pass(?:es|ed|ing)$|secretary|credentialsprovider|spec/;
+
+const identChar = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 45 || c === 46;
+
+function isConfigPath(path: string | undefined): boolean {
+  if (!path) return false;
+  const p = path.toLowerCase();
+  return /(?:^|\/)\.env[^/]*$|\.(?:ya?ml|properties|ini|toml|cfg|conf|env|tfvars|hcl|sh|bash|zsh|ps1|bat|cmd|npmrc|pypirc|netrc)$|(?:^|\/)(?:dockerfile|\.npmrc|\.pypirc|\.netrc|\.git-credentials|credentials|config)$/.test(p);
+}
+
+/** Reads the assigned value after an operator at `i`; returns its bounds, quoted or not. */
+function readValue(seg: string, i: number): { start: number; end: number; quoted: boolean } | undefined {
+  let j = i;
+  const prefix = seg.charCodeAt(j);
+  // f"...", b'...', r"..." string prefixes
+  if ((prefix === 102 || prefix === 98 || prefix === 114 || prefix === 117) && (seg[j + 1] === '"' || seg[j + 1] === '\'')) j++;
+  const q = seg[j];
+  if (q === '"' || q === '\'' || q === '`') {
+    const close = seg.indexOf(q, j + 1);
+    if (close < 0 || close - j - 1 > 300) return undefined;
+    const value = seg.slice(j + 1, close);
+    if (value.includes('\n')) return undefined;
+    return { start: j + 1, end: close, quoted: true };
+  }
+  let end = j;
+  while (end < seg.length && end - j < 300) {
+    const c = seg.charCodeAt(end);
+    // whitespace , ; " ' ` ) } ] # < > stop an unquoted value
+    if (c <= 32 || c === 44 || c === 59 || c === 34 || c === 39 || c === 96 || c === 41 || c === 125 || c === 93 || c === 35 || c === 60 || c === 62) break;
+    end++;
+  }
+  return end > j ? { start: j, end, quoted: false } : undefined;
+}
+
+/** Whether an unquoted value in code is plain data (not an expression or identifier path). */
+function plainUnquoted(value: string): boolean {
+  if (/[()[\]{}]/.test(value)) return false;
+  if (/^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*$/.test(value) && !/\d/.test(value)) return false;
+  if (/^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$/.test(value)) return false;
+  return true;
+}
+
+/** Checks the value itself: long and random enough, not a placeholder, reference, path or number. */
+function plausibleValue(value: string, strongName: boolean): boolean {
+  const min = strongName ? 6 : 12;
+  if (value.length < min || value.length > 300) return false;
+  if (isPlaceholder(value) || isReference(value)) return false;
+  if (/^[\d.,:_-]+$/.test(value)) return false;
+  if (/^(?:\.{0,2}\/|~\/|[A-Za-z]:\\|https?:\/\/|file:)|\.(?:pem|key|json|txt|ya?ml|p12|pfx|crt|cer|der|env)$/i.test(value)) return false;
+  if (/^[a-z]+(?:[-_ ][a-z]+)*$/.test(value) && value.length < 24) return false; // a word or kebab-case name
+  if (/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(value) && !/\d/.test(value)) return false; // an env-var name
+  if (/\s/.test(value)) return !strongName ? false : value.length <= 64 && !/\s\w+\s/.test(value) && shannonEntropy(value) >= 3;
+  const classes = charClasses(value);
+  const entropy = shannonEntropy(value);
+  if (strongName) return classes >= 2 && entropy >= 2.5;
+  return classes >= 2 && entropy >= (value.length >= 20 ? 3.3 : 3.0);
+}
+
+/**
+ * Finds generic secret assignments in `seg` (one line or window), whose lower-case copy is `lower`.
+ * Code files need a quoted value; config files (by `path`) and `KEY=value` lines also accept bare values.
+ */
+export function detectGeneric(seg: string, lower: string, path: string | undefined): GenericHit[] {
+  const hits: GenericHit[] = [];
+  const seen = new Set<number>();
+  const config = isConfigPath(path);
+  for (const kw of genericKeywords) {
+    let at = lower.indexOf(kw);
+    while (at >= 0) {
+      let s = at;
+      while (s > 0 && identChar(seg.charCodeAt(s - 1))) s--;
+      let e = at + kw.length;
+      while (e < seg.length && identChar(seg.charCodeAt(e))) e++;
+      at = lower.indexOf(kw, e);
+      if (seen.has(s)) continue;
+      seen.add(s);
+      const hit = assignmentAt(seg, lower, s, e, config);
+      if (hit) hits.push(hit);
+    }
+  }
+  return hits;
+}
+
+function assignmentAt(seg: string, lower: string, s: number, e: number, config: boolean): GenericHit | undefined {
+  const name = lower.slice(s, e).replace(/^[-.]+|[-.]+$/g, '');
+  const bare = name.replace(/[_.-]/g, '');
+  const strong = passwordName.test(bare);
+  if (!strong && !secretName.test(bare)) return undefined;
+  if (harmlessName.test(bare) && !/(?:^|[^a-z])(?:secret|password|token|apikey)$/.test(name.replace(/[-.]/g, '_'))) return undefined;
+  let i = e;
+  if (seg[i] === '"' || seg[i] === '\'' || seg[i] === ']' ) i++;
+  while (i < seg.length && (seg[i] === ' ' || seg[i] === '\t')) i++;
+  const op = seg.slice(i, i + 3);
+  let opLen = 0;
+  if (op.startsWith(':=') || op.startsWith('=>')) opLen = 2;
+  else if (op.startsWith('==') || op.startsWith('=~')) return undefined;
+  else if (op[0] === '=' || op[0] === ':') opLen = 1;
+  else return undefined;
+  if (op[0] === ':' && op[1] === ':') return undefined;
+  i += opLen;
+  while (i < seg.length && (seg[i] === ' ' || seg[i] === '\t')) i++;
+  const v = readValue(seg, i);
+  if (!v) return undefined;
+  const value = seg.slice(v.start, v.end);
+  if (!v.quoted) {
+    const lineStart = /^\s*(?:export\s+|set\s+|-\s+)?["']?$/.test(seg.slice(lineStartOf(seg, s), s)) || /--$/.test(seg.slice(Math.max(0, s - 2), s));
+    if (!(config || lineStart)) return undefined;
+    if (!plainUnquoted(value)) return undefined;
+    void lower;
+  }
+  if (!plausibleValue(value, strong)) return undefined;
+  return { start: v.start, end: v.end, strong };
+}
+
+function lineStartOf(seg: string, at: number): number {
+  const nl = seg.lastIndexOf('\n', at - 1);
+  return nl + 1;
+}
