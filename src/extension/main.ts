@@ -1,16 +1,20 @@
 // Extension entry point: wires the adapter's parts together. No detection logic lives here.
 import * as vscode from 'vscode';
-import { createLog } from './log';
-import { describeHost, detectHost } from './host';
+import { RedlineLog } from './log';
+import { describeHost, detectHost, type HostInfo } from './host';
 import { RedlineStatusBar } from './statusBar';
 
-/** What other parts (and the integration tests) can reach through the extension's exports. */
+/** What the integration tests (and other extensions) can reach through `exports`. */
 export interface RedlineApi {
-  readonly host: ReturnType<typeof detectHost>;
+  readonly host: HostInfo;
+  /** The status bar item's text and tooltip. */
+  status(): { text: string; tooltip: string };
+  /** Errors logged since activation. */
+  errors(): readonly string[];
 }
 
 export function activate(context: vscode.ExtensionContext): RedlineApi {
-  const log = createLog();
+  const log = new RedlineLog();
   context.subscriptions.push(log);
   const host = detectHost();
   log.info(`Redline ${String(context.extension.packageJSON.version)} activating in ${describeHost(host)}`);
@@ -20,8 +24,12 @@ export function activate(context: vscode.ExtensionContext): RedlineApi {
 
   const statusBar = new RedlineStatusBar();
   context.subscriptions.push(statusBar);
-  context.subscriptions.push(vscode.commands.registerCommand('redline.showOutput', () => log.show(true)));
-  return { host };
+  context.subscriptions.push(vscode.commands.registerCommand('redline.showOutput', () => log.show()));
+  return {
+    host,
+    status: () => statusBar.snapshot(),
+    errors: () => log.errors(),
+  };
 }
 
 export function deactivate(): void {

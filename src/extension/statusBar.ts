@@ -11,6 +11,7 @@ export interface StatusState {
 /** Owns the status bar item and renders a `StatusState` into it. */
 export class RedlineStatusBar implements vscode.Disposable {
   private readonly item: vscode.StatusBarItem;
+  private tooltipText = '';
 
   constructor() {
     this.item = vscode.window.createStatusBarItem('redline.status', vscode.StatusBarAlignment.Left, 10);
@@ -31,7 +32,13 @@ export class RedlineStatusBar implements vscode.Disposable {
       : `${count} AI-edited file${count === 1 ? '' : 's'} waiting for review${state.hasErrors ? ', with at least one error' : ''}.`);
     if (!state.trusted) tooltip.appendMarkdown('\n\nRestricted Mode: the repository may only tighten Redline.');
     this.item.tooltip = tooltip;
+    this.tooltipText = tooltip.value;
     this.item.accessibilityInformation = { label: `Redline: ${count} files waiting for review`, role: 'button' };
+  }
+
+  /** What the item shows now (for tests and the output channel). */
+  snapshot(): { text: string; tooltip: string } {
+    return { text: this.item.text, tooltip: this.tooltipText };
   }
 
   dispose(): void {

@@ -1,0 +1,13 @@
+// The integration scenarios: each opens VS Code in a different situation and runs one suite entry.
+// Shared by the code-server driver and the @vscode/test-electron runner.
+
+/** @typedef {{ name: string, entry: string, workspace: 'folder' | 'none' | 'multi-root', trust?: boolean, vsix?: boolean, ui?: boolean }} Scenario */
+
+/** @type {Scenario[]} */
+export const scenarios = [
+  { name: 'workspace', entry: 'out/test/integration/suite/workspace.js', workspace: 'folder', ui: true },
+  { name: 'no-folder', entry: 'out/test/integration/suite/noFolder.js', workspace: 'none' },
+  { name: 'multi-root', entry: 'out/test/integration/suite/multiRoot.js', workspace: 'multi-root' },
+  { name: 'restricted', entry: 'out/test/integration/suite/restricted.js', workspace: 'folder', trust: false },
+  { name: 'vsix', entry: 'out/test/integration/suite/vsix.js', workspace: 'folder', vsix: true },
+];
