@@ -1,0 +1,5 @@
+// Public API of the hidden-Unicode detector (pure): findings, labels and removal edits for the editor and CLI.
+export type { HiddenCharFinding, HiddenCharKind, HiddenUnicodeOptions } from './types';
+export { detectHiddenUnicode, isProseText } from './detect';
+export { removeHiddenCharacters, revealText, type RevealedText } from './remove';
+export { codePointCode, hiddenCharName, longLabel, shortLabel } from './names';
