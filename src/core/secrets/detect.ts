@@ -1,8 +1,8 @@
 // The scanning engine: one combined prefilter pass finds lines worth a look; only those lines run
 // the per-detector patterns. Private-key blocks are followed across lines.
-import type { Confidence } from '../model';
-import { LineIndex, maskSecret } from '../text';
-import { lineDetectors, type LineDetector } from './detectors';
+import type { Confidence, Position } from '../model';
+import { maskSecret } from '../text';
+import { lineDetectors } from './detectors';
 import { detectGeneric, genericKeywords } from './generic';
 import { isPlaceholder, isTestPath } from './plausibility';
 
@@ -16,30 +16,37 @@ export interface RawSecret {
 }
 
 const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const anyCase = (s: string): string => [...s].map((c) => /[a-z]/i.test(c) ? `[${c.toLowerCase()}${c.toUpperCase()}]` : escapeRe(c)).join('');
 
 const pemHeader = '-----BEGIN';
 
-/** One regex that matches any substring some detector needs; built once. */
+/**
+ * One case-insensitive alternation of literal needles: every substring some detector needs.
+ * Irregexp scans literal alternations fast; detectors re-check case on the lines it selects.
+ */
 const prefilterSource = [...new Set([
-  ...lineDetectors.flatMap((d) => d.needles.map((n) => d.caseInsensitive ? anyCase(n) : escapeRe(n))),
-  ...genericKeywords.map(anyCase),
-  escapeRe(pemHeader),
-])].join('|');
+  ...lineDetectors.flatMap((d) => d.needles.map((n) => n.toLowerCase())),
+  ...genericKeywords,
+  pemHeader.toLowerCase(),
+])].map(escapeRe).join('|');
 
 /** Lines longer than this are scanned in windows around each prefilter hit. */
 const maxSegment = 4096;
 const windowBefore = 400;
 const windowAfter = 1600;
 
-function detectorApplies(d: LineDetector, seg: string, lower: string): boolean {
-  const hay = d.caseInsensitive ? lower : seg;
-  return d.needles.some((n) => hay.includes(d.caseInsensitive ? n.toLowerCase() : n));
+/** Lower-case needles per detector, computed once. */
+const detectorNeedles: readonly (readonly string[])[] = lineDetectors.map((d) => d.needles.map((n) => n.toLowerCase()));
+
+function detectorApplies(i: number, lower: string): boolean {
+  const needles = detectorNeedles[i] ?? [];
+  for (const n of needles) if (lower.includes(n)) return true;
+  return false;
 }
 
 function runLineDetectors(seg: string, lower: string, base: number, out: RawSecret[]): void {
-  for (const d of lineDetectors) {
-    if (!detectorApplies(d, seg, lower)) continue;
+  for (let i = 0; i < lineDetectors.length; i++) {
+    const d = lineDetectors[i];
+    if (!d || !detectorApplies(i, lower)) continue;
     d.pattern.lastIndex = 0;
     for (let m = d.pattern.exec(seg); m; m = d.pattern.exec(seg)) {
       let g = 1;
@@ -109,10 +116,10 @@ function resolveOverlaps(hits: RawSecret[]): RawSecret[] {
 export function scanText(text: string, path?: string): RawSecret[] {
   const hits: RawSecret[] = [];
   const testPath = isTestPath(path);
-  const prefilter = new RegExp(prefilterSource, 'g');
+  const prefilter = new RegExp(prefilterSource, 'gi');
   for (let m = prefilter.exec(text); m; m = prefilter.exec(text)) {
     const at = m.index;
-    if (m[0] === pemHeader) {
+    if (m[0] === pemHeader) { // exact case: a private-key block
       const { hit, resume } = scanPem(text, at);
       if (hit) hits.push(hit);
       prefilter.lastIndex = resume;
@@ -155,7 +162,24 @@ export function maskAt(text: string, start: number, end: number): string {
   return maskSecret(text.slice(start, end));
 }
 
-/** Positions for a list of raw hits, computed once per text. */
-export function withIndex(text: string): LineIndex {
-  return new LineIndex(text);
+/**
+ * Zero-based line/character positions of ascending `offsets`, found by walking line breaks from
+ * one offset to the next (cheaper than indexing every line of a large text for a few hits).
+ */
+export function positionsOf(text: string, offsets: readonly number[]): Position[] {
+  const out: Position[] = [];
+  let line = 0;
+  let lineStart = 0;
+  for (const offset of offsets) {
+    if (offset < lineStart) {
+      line = 0;
+      lineStart = 0;
+    }
+    for (let nl = text.indexOf('\n', lineStart); nl >= 0 && nl < offset; nl = text.indexOf('\n', lineStart)) {
+      line++;
+      lineStart = nl + 1;
+    }
+    out.push({ line, character: offset - lineStart });
+  }
+  return out;
 }

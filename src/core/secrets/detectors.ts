@@ -131,7 +131,7 @@ export const lineDetectors: readonly LineDetector[] = [
     accept: (v) => randomEnough(3.5)(v.slice(20)),
   },
   {
-    id: 'twilio-key', title: 'Twilio API key or auth token', needles: ['SK', 'twilio'], caseInsensitive: true, confidence: 'medium',
+    id: 'twilio-key', title: 'Twilio API key or auth token', needles: ['twilio'], caseInsensitive: true, confidence: 'medium',
     pattern: /(?<![A-Za-z0-9])(SK[0-9a-fA-F]{32})(?![A-Za-z0-9])|twilio[\w.-]{0,20}(?:auth[_-]?token|token|secret)["']?\s{0,5}(?::=|=>|=|:)\s{0,5}["']?([0-9a-f]{32})(?![A-Za-z0-9])/gi,
     accept: (v) => /^SK/.test(v) ? /[0-9]/.test(v) && /[a-f]/i.test(v.slice(2)) && !isPlaceholder(v) : randomEnough(3)(v),
   },

@@ -3,7 +3,7 @@
 import { charClasses, isPlaceholder, isReference, shannonEntropy } from './plausibility';
 
 /** Lower-case substrings that make an identifier worth a look. */
-export const genericKeywords: readonly string[] = ['pass', 'pwd', 'secret', 'token', 'key', 'auth', 'credential'];
+export const genericKeywords: readonly string[] = ['pass', 'pwd', 'secret', 'token', 'key', 'credential'];
 
 /** A generic hit inside a segment: offset and length of the value. */
 export interface GenericHit {

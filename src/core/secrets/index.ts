@@ -1,7 +1,8 @@
 // Public API of the secrets detector: find credentials in text, mask them, redact them.
 import type { Confidence, TextRange } from '../model';
-import { LineIndex, maskSecret } from '../text';
-import { scanText } from './detect';
+import { maskSecret } from '../text';
+import { positionsOf, scanText, type RawSecret } from './detect';
+import type { Position } from '../model';
 import { lineDetectors } from './detectors';
 
 export { isPlaceholder, isReference, isTestPath, shannonEntropy } from './plausibility';
@@ -48,16 +49,23 @@ export const secretDetectors: readonly { readonly id: string; readonly title: st
 export function detectSecrets(text: string, options: DetectOptions = {}): SecretMatch[] {
   const raw = scanText(text, options.path);
   if (raw.length === 0) return [];
-  const index = new LineIndex(text);
-  return raw.map((r) => ({
+  const starts = positionsOf(text, raw.map((r) => r.start));
+  return raw.map((r, i) => ({
     detector: r.detector,
     title: r.title,
-    range: index.rangeOf(r.start, r.end),
+    range: { start: starts[i] ?? { line: 0, character: 0 }, end: endOf(text, r, starts[i]) },
     masked: maskSecret(text.slice(r.start, r.end)),
     confidence: r.confidence,
     offset: r.start,
     length: r.end - r.start,
   }));
+}
+
+/** End position of a hit, walking from its start (values may span lines, e.g. key blocks). */
+function endOf(text: string, r: RawSecret, start: Position | undefined): Position {
+  const from = start ?? { line: 0, character: 0 };
+  const [end] = positionsOf(text.slice(r.start - from.character, r.end), [r.end - r.start + from.character]);
+  return end ? { line: from.line + end.line, character: end.character } : from;
 }
 
 /** `text` with every secret replaced by its masked form (for "Copy redacted" and logs). */
