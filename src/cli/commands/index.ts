@@ -1,5 +1,7 @@
 // The table of `redline` subcommands. Each command lives in its own module.
 import type { CliIo } from '../io';
+import { exposureCommand } from './exposure';
+import { scanCommand } from './scan';
 
 /** One `redline <name>` subcommand. */
 export interface CliCommand {
@@ -12,4 +14,7 @@ export interface CliCommand {
 }
 
 /** Every subcommand, in the order `--help` lists them. */
-export const commands: readonly CliCommand[] = [];
+export const commands: readonly CliCommand[] = [
+  scanCommand,
+  exposureCommand,
+];
