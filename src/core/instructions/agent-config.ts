@@ -18,9 +18,10 @@ const TEXT_FLAGS: readonly { re: RegExp; message: string }[] = [
 ];
 
 /** Flags in any instruction or config text that switch off approvals (command lines, prose, JSON strings). */
-export function findApprovalFlags(text: string): ConfigHit[] {
+export function findApprovalFlags(text: string, json = false): ConfigHit[] {
   const hits: ConfigHit[] = [];
   for (const flag of TEXT_FLAGS) {
+    if (json && flag.re.source.startsWith('\\bbypass')) continue;
     for (const m of text.matchAll(flag.re)) {
       const start = (m.index ?? 0) + (m[0].startsWith('-') || m[0].startsWith('b') ? 0 : 1);
       hits.push({ start, end: (m.index ?? 0) + m[0].length, severity: 'error', message: flag.message });
@@ -173,7 +174,7 @@ function inlineSecrets(obj: Node, owner: string): ConfigHit[] {
     if (isReference(value)) continue;
     if (TOKEN_SHAPE.test(value) || (SECRET_NAME.test(key) && value.length >= 8)) {
       const shown = maskSecret(value.replace(/^Bearer\s+/i, ''));
-      hits.push(at(v, 'error', `${owner} gets \`${key}\` as an inline secret (\`${shown}\`), committed with the config. Use \`\${input:...}\` or \`\${env:${key}}\` and keep the value out of the repository.`));
+      hits.push(at(v, 'error', `${owner} gets \`${key}\` as an inline secret (\`${shown}\`), committed with the config. Reference it instead (\`\${input:…}\` or \`\${env:NAME}\`) and keep the value out of the repository.`));
     }
   }
   return hits;

@@ -17,7 +17,7 @@ export const meta: RuleMeta = {
 
 /** Findings of `agent-config-risk`; `json` selects the config checks (parse errors become findings, never throws). */
 export function detect(text: string, options: { json: boolean; vscodeSettings?: boolean }): Finding[] {
-  const hits = [...(options.json ? findConfigRisks(text, options.vscodeSettings === true) : []), ...(options.vscodeSettings ? [] : findApprovalFlags(text))];
+  const hits = [...(options.json ? findConfigRisks(text, options.vscodeSettings === true) : []), ...(options.vscodeSettings ? [] : findApprovalFlags(text, options.json))];
   if (hits.length === 0) return [];
   const index = new LineIndex(text);
   const seen = new Set<string>();

@@ -32,12 +32,16 @@ export function isWordCodePoint(cp: number): boolean {
   if (cp < 0x80) {
     return (cp >= 0x30 && cp <= 0x39) || (cp >= 0x41 && cp <= 0x5a) || (cp >= 0x61 && cp <= 0x7a) || cp === 0x5f || cp === 0x24;
   }
+  if (cp >= 0x0400 && cp <= 0x0481) return true;
+  if ((cp >= 0x0391 && cp <= 0x03c9) || (cp >= 0x048a && cp <= 0x052f) || (cp >= 0x0531 && cp <= 0x0556) || (cp >= 0x0561 && cp <= 0x0587)) return true;
+  if ((cp >= 0x2000 && cp <= 0x206f) || (cp >= 0x3000 && cp <= 0x303f) || (cp >= 0x80 && cp <= 0xbf && cp !== 0xaa && cp !== 0xb5 && cp !== 0xba)) return false;
   return WORD_CHAR.test(String.fromCodePoint(cp));
 }
 
 /** Latin-script letter (ASCII or accented Latin). */
 export function isLatinLetter(cp: number): boolean {
   if (cp < 0x80) return (cp >= 0x41 && cp <= 0x5a) || (cp >= 0x61 && cp <= 0x7a);
+  if (cp >= 0x0370 && cp <= 0x058f) return false;
   return /\p{Script=Latin}/u.test(String.fromCodePoint(cp));
 }
 
@@ -84,5 +88,6 @@ export function confusableWord(word: string, knownWords: () => ReadonlySet<strin
 }
 
 function isLetterLike(cp: number): boolean {
+  if ((cp >= 0x0400 && cp <= 0x0481) || (cp >= 0x0391 && cp <= 0x03c9)) return true;
   return /\p{L}/u.test(String.fromCodePoint(cp));
 }

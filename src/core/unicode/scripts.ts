@@ -35,7 +35,7 @@ export function isEmojiModifier(cp: number): boolean {
 /** A pictographic emoji base (Extended_Pictographic), a regional indicator or a skin-tone modifier. */
 export function isEmoji(cp: number): boolean {
   if (cp < 0xa9) return false;
-  if (isEmojiModifier(cp) || (cp >= 0x1f1e6 && cp <= 0x1f1ff)) return true;
+  if (isEmojiModifier(cp) || (cp >= 0x1f1e6 && cp <= 0x1f1ff) || (cp >= 0x1f300 && cp <= 0x1f5ff) || (cp >= 0x1f900 && cp <= 0x1faff)) return true;
   return EXT_PICT.test(String.fromCodePoint(cp));
 }
 
