@@ -6,12 +6,21 @@ import type { Ecosystem, Lookalike, LookalikeKind } from './types';
 export { normalizeName, popularNames };
 
 /** Suffixes squatters put after a popular name (`openai-helper`, `lodash-js`, `requests2`). */
-const SUFFIXES = ['-js', '.js', 'js', '-py', 'py', '-python', '-python3', '2', '3', '-ai', '-sdk', '-api', '-helper', '-helpers',
-  '-utils', '-util', '-tools', '-toolkit', '-lib', '-client', '-node', '-official', '-core', '-plus', '-pro', '-dev', '-wrapper',
-  '-async', '-cli', '-v2', '-v3', '-next', '-fix', '-fixed', '-secure', '-extended', '-agent', '-llm', '-gpt', '-chat'];
+const SUFFIXES = ['-js', '.js', 'js', '-py', 'py', '-python', '-python3', '-node', '2', '3', '-ai', '-sdk', '-api', '-helper', '-helpers',
+  '-utils', '-util', '-official', '-wrapper', '-v2', '-v3', '-fix', '-fixed', '-secure', '-extended', '-llm', '-gpt'];
 /** Prefixes squatters put before a popular name (`python3-dateutil`, `py-requests`, `node-lodash`). */
-const PREFIXES = ['python-', 'python3-', 'python2-', 'py-', 'py', 'pip-', 'node-', 'nodejs-', 'js-', 'go-', 'ai-', 'official-',
-  'real-', 'secure-', 'easy-', 'simple-', 'fast-', 'better-', 'lib', 'lib-', 'open-'];
+const PREFIXES = ['python-', 'python3-', 'python2-', 'py-', 'py', 'node-', 'nodejs-', 'js-', 'ai-', 'official-', 'real-', 'secure-'];
+/** Language markers: wrapping any popular name of 5+ characters in these is a classic squat (`nodemailer-js`). */
+const LANGUAGE_AFFIXES = new Set(['-js', '.js', 'js', '-py', '-python', '-python3', '-node', 'python-', 'python3-', 'python2-', 'py-', 'node-', 'nodejs-', 'js-']);
+/** Other affix games only count around names worth imitating: the most used ones and these well-known targets. */
+const AFFIX_RANK_LIMIT = 1000;
+/** Frameworks and AI SDKs that squatters wrap in suffixes whatever their exact rank. */
+const TARGETS = new Set(['openai', 'anthropic', '@anthropic-ai/sdk', 'langchain', 'transformers', 'huggingface-hub', 'tensorflow',
+  'torch', 'keras', 'diffusers', 'llama-index', 'llamaindex', 'ollama', 'mistralai', 'cohere', 'groq', 'google-generativeai',
+  'tiktoken', 'react', 'react-dom', 'vue', 'angular', 'express', 'lodash', 'axios', 'electron', 'webpack', 'jquery', 'django',
+  'flask', 'fastapi', 'requests', 'numpy', 'pandas', 'discord.js', 'discord-py', 'stripe', 'ethers', 'web3', 'puppeteer',
+  'selenium', 'boto3', 'colorama', 'mongoose', 'typescript', 'next', 'cross-env']);
+
 
 /** Letters that render like ASCII ones (Cyrillic, Greek, look-alike Latin). */
 const CONFUSABLES: Readonly<Record<string, string>> = {
@@ -166,6 +175,29 @@ function findHomoglyph(raw: string, norm: string, ecosystem: Ecosystem, index: P
   return undefined;
 }
 
+/**
+ * Filters edit-distance matches that are ordinary naming rather than typos: a plural `s`, and a
+ * different first letter (typosquats keep it, unless the first two letters are swapped).
+ */
+function plausibleTypo(name: string, popular: string): boolean {
+  if ((name === `${popular}s` && !popular.endsWith('s')) || (popular === `${name}s` && !name.endsWith('s'))) return false;
+  if (name[0] !== popular[0] && !(name[0] === popular[1] && name[1] === popular[0])) return false;
+  return !differsInOneShortWord(name, popular);
+}
+
+/** `lodash.eq` vs `lodash-es`, `object-code` vs `object-copy`: one short word differs, a new name rather than a slip. */
+function differsInOneShortWord(name: string, popular: string): boolean {
+  const a = name.split(/[-_.]/);
+  const b = popular.split(/[-_.]/);
+  if (a.length < 2 || a.length !== b.length) return false;
+  const diff = a.map((t, i) => [t, b[i] ?? ''] as const).filter(([x, y]) => x !== y);
+  if (diff.length !== 1) return false;
+  const [x, y] = diff[0] ?? ['', ''];
+  const swapped = x.length === y.length && [...x].sort().join('') === [...y].sort().join('');
+  const doubled = x.length === y.length + 1 && /(.)\1/.test(x);
+  return x.length <= 4 && y.length <= 4 && !swapped && !doubled;
+}
+
 function findByEditDistance(norm: string, index: PopularIndex): string | undefined {
   const max = allowedEdits(norm.length);
   if (max === 0) return undefined;
@@ -175,7 +207,7 @@ function findByEditDistance(norm: string, index: PopularIndex): string | undefin
     if (allowedEdits(len) === 0) continue;
     for (const candidate of index.byLength.get(len) ?? []) {
       const limit = Math.min(max, allowedEdits(len));
-      if (boundedEditDistance(norm, candidate, limit) <= limit) {
+      if (boundedEditDistance(norm, candidate, limit) <= limit && plausibleTypo(norm, candidate)) {
         const r = index.rank.get(candidate) ?? Infinity;
         if (r < bestRank) {
           best = candidate;
@@ -187,21 +219,34 @@ function findByEditDistance(norm: string, index: PopularIndex): string | undefin
   return best;
 }
 
-function findAffix(norm: string, index: PopularIndex): Lookalike | undefined {
-  const cores: string[] = [];
-  for (const s of SUFFIXES) if (norm.endsWith(s) && norm.length > s.length) cores.push(norm.slice(0, -s.length));
-  for (const p of PREFIXES) if (norm.startsWith(p) && norm.length > p.length) cores.push(norm.slice(p.length));
-  for (const core of [...cores]) {
-    for (const p of PREFIXES) if (core.startsWith(p) && core.length > p.length) cores.push(core.slice(p.length));
+function isTarget(name: string, index: PopularIndex): boolean {
+  const r = index.rank.get(name);
+  return r !== undefined && (r < AFFIX_RANK_LIMIT || TARGETS.has(name));
+}
+
+/** Official packages of brands whose bare name is not the package (npm `anthropic-sdk` imitates `@anthropic-ai/sdk`). */
+const BRAND_PACKAGES: Readonly<Partial<Record<Ecosystem, Readonly<Record<string, string>>>>> = {
+  npm: { 'anthropic': '@anthropic-ai/sdk', 'mistral': '@mistralai/mistralai', 'mistralai': '@mistralai/mistralai', 'huggingface': '@huggingface/inference' },
+  pypi: { 'huggingface': 'huggingface-hub', 'pytorch': 'torch', 'sklearn': 'scikit-learn', 'gemini': 'google-generativeai' },
+};
+
+function findAffix(norm: string, ecosystem: Ecosystem, index: PopularIndex): Lookalike | undefined {
+  const cores: { core: string; language: boolean }[] = [];
+  for (const s of SUFFIXES) if (norm.endsWith(s) && norm.length > s.length) cores.push({ core: norm.slice(0, -s.length), language: LANGUAGE_AFFIXES.has(s) });
+  for (const p of PREFIXES) if (norm.startsWith(p) && norm.length > p.length) cores.push({ core: norm.slice(p.length), language: LANGUAGE_AFFIXES.has(p) });
+  for (const { core, language } of [...cores]) {
+    for (const p of PREFIXES) if (core.startsWith(p) && core.length > p.length) cores.push({ core: core.slice(p.length), language });
   }
-  for (const core of cores) {
+  for (const { core, language } of cores) {
     const trimmed = core.replace(/^[-_.]+|[-_.]+$/g, '');
     if (trimmed.length < 4) continue;
-    if (index.rank.has(trimmed)) return hit(norm, trimmed, 'affix', `wraps the popular name \`${trimmed}\` in a prefix or suffix`);
+    const brand = BRAND_PACKAGES[ecosystem]?.[trimmed];
+    if (brand !== undefined && index.rank.has(brand)) return hit(norm, brand, 'affix', `wraps \`${trimmed}\` in a prefix or suffix, imitating the official \`${brand}\``);
+    if (isTarget(trimmed, index) || (language && trimmed.length >= 5 && index.rank.has(trimmed))) return hit(norm, trimmed, 'affix', `wraps the popular name \`${trimmed}\` in a prefix or suffix`);
     // Prefix swaps: `python3-dateutil` for `python-dateutil`.
     for (const p of PREFIXES) {
       const swapped = p + trimmed;
-      if (swapped !== norm && index.rank.has(swapped)) return hit(norm, swapped, 'affix', `swaps the prefix of \`${swapped}\``);
+      if (swapped !== norm && isTarget(swapped, index)) return hit(norm, swapped, 'affix', `swaps the prefix of \`${swapped}\``);
     }
   }
   return undefined;
@@ -218,8 +263,7 @@ function findScope(norm: string, ecosystem: Ecosystem, index: PopularIndex): Loo
     }
   }
   // A popular unscoped name moved under an unknown scope (`@evil/react`).
-  const bareRank = index.rank.get(sc.bare);
-  if (ecosystem === 'npm' && bareRank !== undefined && bareRank < 1000 && sc.bare.length >= 4) {
+  if (ecosystem === 'npm' && TARGETS.has(sc.bare) && index.rank.has(sc.bare)) {
     return hit(norm, sc.bare, 'scope', `puts the popular name \`${sc.bare}\` under the unknown scope \`@${sc.scope}\``);
   }
   return undefined;
@@ -237,7 +281,7 @@ export function findLookalike(name: string, ecosystem: Ecosystem, ownName?: stri
     ?? findScope(norm, ecosystem, index)
     ?? findSeparator(norm, index)
     ?? findTokenOrder(norm, index)
-    ?? findAffix(norm, index)
+    ?? findAffix(norm, ecosystem, index)
     ?? findTypo(norm, index);
   return found ? { ...found, name } : undefined;
 }
