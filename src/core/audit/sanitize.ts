@@ -69,8 +69,13 @@ export function maskTokens(text: string): string {
 function looksSecret(token: string): boolean {
   if (KNOWN_PREFIX.test(token)) return true;
   if (token.length < 20 || !/\d/.test(token) || !/[A-Za-z]/.test(token)) return false;
-  if (token.includes('/') && token.split('/').every((s) => s.length < 16)) return false;
+  if (token.split(/[-_./]/).every(isWordLike)) return false;
   return entropy(token) >= 3.5;
+}
+
+/** A piece of a path or name: a word, a number, or a short mix such as `v2`. */
+function isWordLike(piece: string): boolean {
+  return piece.length <= 4 || (piece.length <= 16 && (/^[A-Za-z]+$/.test(piece) || /^\d+$/.test(piece)));
 }
 
 /** Shannon entropy in bits per character. */

@@ -88,15 +88,15 @@ export function policySchema(): JsonSchema {
   }
   properties.enforced = {
     markdownDescription: 'Keys users may not weaken in their settings (they may still tighten them), or `true` for all. Use `rules` for every rule or `rules.<id>` for one.',
-    anyOf: [
-      { const: true },
-      {
-        type: 'array',
-        uniqueItems: true,
-        items: { type: 'string', anyOf: [{ enum: enforceableNames() }, { pattern: '^rules\\.[a-z0-9]+(?:-[a-z0-9]+)*$' }] },
-      },
-    ],
-    errorMessage: `\`enforced\` is \`true\` or a list of: ${enforceableNames().join(', ')}, rules.<id>.`,
+    type: ['boolean', 'array'],
+    uniqueItems: true,
+    items: {
+      type: 'string',
+      anyOf: [{ enum: enforceableNames() }, { pattern: '^rules\\.[a-z0-9]+(?:-[a-z0-9]+)*$' }],
+      errorMessage: `Not a key a policy can enforce. Use one of: ${enforceableNames().join(', ')}, or rules.<id>.`,
+    },
+    if: { type: 'boolean' },
+    then: { const: true, errorMessage: '`enforced` is `true` (everything) or a list of keys.' },
   };
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',

@@ -110,6 +110,7 @@ function effectiveValue(d: SettingDefinition, defaultValue: unknown, input: Effe
   const settings = stack(d, base, settingLayers);
   if (!enforced) return { ...(policyLayer ? stack(d, settings, [policyLayer]) : settings), enforced };
   const floor = policyLayer ? stack(d, base, [policyLayer]) : base;
+  if (settingLayers.length === 0) return { ...floor, enforced };
   if (!weakens(d, floor.value, settings.value)) return { ...(sameValue(floor.value, settings.value) ? floor : settings), enforced };
   ignored.push({ key: d.key, source: settings.source, reason: 'enforced' });
   const value = tightest(d, floor.value, settings.value);
@@ -176,8 +177,8 @@ interface RuleLevelLayer {
 }
 
 function trustedRule(id: string, base: RuleLevelLayer | undefined, settings: RuleLevelLayer[], policy: RuleLevelLayer | undefined, enforced: boolean, ignored: IgnoredValue[]): RuleLevelLayer | undefined {
-  const fromSettings = settings[settings.length - 1] ?? base;
-  if (!enforced) return policy ?? fromSettings;
+  const fromSettings = settings[settings.length - 1];
+  if (!enforced) return policy ?? fromSettings ?? base;
   const floor = policy ?? base;
   if (!floor) return fromSettings?.value === 'error' ? fromSettings : undefined;
   if (!fromSettings || compareLevels(fromSettings.value, floor.value) <= 0) {

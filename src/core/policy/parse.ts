@@ -48,18 +48,21 @@ export function parsePolicy(text: string, options: PolicyParseOptions = {}): Pol
   const at = (offset: number, length: number) => lines.rangeOf(offset, offset + Math.max(length, 1));
   const parseErrors: ParseError[] = [];
   const root = parseTree(text, parseErrors, { allowTrailingComma: true, disallowComments: false });
-  if (parseErrors.length > 0) {
-    return { problems: parseErrors.map((e) => ({ severity: 'error', message: PARSE_MESSAGES[printParseErrorCode(e.error)] ?? 'Invalid JSON.', range: at(e.offset, e.length) })) };
+  const first = parseErrors[0];
+  if (first && root) {
+    // Later parse errors are usually echoes of the first; one precise message is more useful.
+    return { problems: [{ severity: 'error', message: PARSE_MESSAGES[printParseErrorCode(first.error)] ?? 'Invalid JSON.', range: at(first.offset, first.length) }] };
   }
   if (!root || root.type !== 'object') {
     return { problems: [{ severity: 'error', message: 'A policy is a JSON object, e.g. `{ "version": 1 }`.', range: at(root?.offset ?? 0, root?.length ?? 0) }] };
   }
-  const value: unknown = getNodeValue(root);
+  // A JSON round trip gives ordinary objects (jsonc-parser builds null-prototype ones).
+  const value: unknown = JSON.parse(JSON.stringify(getNodeValue(root)));
   const validate = policyValidator();
   const problems: PolicyProblem[] = [];
   if (!validate(value)) problems.push(...schemaProblems(validate.errors ?? [], root, at));
   problems.push(...semanticProblems(value, root, at, options));
-  const unique = dedupe(problems);
+  const unique = dedupe(problems).sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   return unique.some((p) => p.severity === 'error') ? { problems: unique } : { policy: value as Policy, problems: unique };
 }
 
@@ -70,7 +73,7 @@ const CONTAINER_KEYWORDS = new Set(['anyOf', 'oneOf', 'propertyNames']);
 
 function schemaProblems(errors: readonly ErrorObject[], root: Node, at: At): PolicyProblem[] {
   const containers = errors.filter((e) => CONTAINER_KEYWORDS.has(e.keyword)).map((e) => e.schemaPath);
-  const kept = errors.filter((e) => !containers.some((c) => e.schemaPath.startsWith(`${c}/`)));
+  const kept = errors.filter((e) => e.keyword !== 'if' && !containers.some((c) => e.schemaPath.startsWith(`${c}/`)));
   return kept.map((e) => {
     const node = nodeOf(e, root);
     const length = e.keyword === 'required' ? 1 : node.length;
@@ -178,7 +181,9 @@ function distance(a: string, b: string): number {
 
 function dedupe(problems: readonly PolicyProblem[]): PolicyProblem[] {
   const seen = new Set<string>();
+  const errorsAt = new Set(problems.filter((p) => p.severity === 'error').map((p) => `${p.range.start.line}:${p.range.start.character}`));
   return problems.filter((p) => {
+    if (p.severity === 'warning' && errorsAt.has(`${p.range.start.line}:${p.range.start.character}`)) return false;
     const key = `${p.range.start.line}:${p.range.start.character}:${p.message}`;
     if (seen.has(key)) return false;
     seen.add(key);

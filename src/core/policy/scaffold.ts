@@ -29,19 +29,28 @@ export function scaffoldPolicy(current: EffectiveConfig): string {
 function groupLines(head: string, defs: SettingDefinition[], current: EffectiveConfig): string[] {
   const single = defs.length === 1 && defs[0]?.policyPath?.length === 1 ? defs[0] : undefined;
   if (single) return [...comment(single, '  '), `  ${JSON.stringify(head)}: ${indentJson(valueFor(single, current), '  ')}`];
-  const inner = defs.map((d, i) => [
-    ...comment(d, '    '),
-    `    ${JSON.stringify(d.policyPath?.[1] ?? d.key)}: ${indentJson(valueFor(d, current), '    ')}${i < defs.length - 1 ? ',' : ''}`,
-  ].join('\n'));
+  // Unset members (no allow-list) are written as comments first, so commas only separate real members.
+  const unset = defs.filter((d) => valueFor(d, current) === null);
+  const set = defs.filter((d) => valueFor(d, current) !== null);
+  const inner = [
+    ...unset.map((d) => [...comment(d, '    '), `    // ${JSON.stringify(d.policyPath?.[1] ?? d.key)}: ${EXAMPLES[d.key] ?? '[]'}`].join('\n')),
+    ...set.map((d, i) => [
+      ...comment(d, '    '),
+      `    ${JSON.stringify(d.policyPath?.[1] ?? d.key)}: ${indentJson(valueFor(d, current), '    ')}${i < set.length - 1 ? ',' : ''}`,
+    ].join('\n')),
+  ];
   return [`  ${JSON.stringify(head)}: {`, ...inner, '  }'];
 }
+
+const EXAMPLES: Record<string, string> = {
+  'integrations.allowed': '["github.copilot", "@modelcontextprotocol/server-filesystem", "https://mcp.example.com"]',
+};
 
 function valueFor(d: SettingDefinition, current: EffectiveConfig): unknown {
   if (d.kind === 'ruleLevels') {
     return Object.fromEntries(Object.entries(current.rules).filter(([, v]) => v.source !== 'default').map(([id, v]) => [id, v.value]));
   }
-  const value = (current.values as Record<string, { value: unknown }>)[d.key]?.value;
-  return value === null ? [] : value;
+  return (current.values as Record<string, { value: unknown }>)[d.key]?.value;
 }
 
 function comment(d: SettingDefinition, indent: string): string[] {
