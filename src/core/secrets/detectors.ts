@@ -47,7 +47,7 @@ function plausibleJwt(value: string): boolean {
 
 /** Passwords in URLs that are defaults or placeholders, not secrets. */
 function plausibleUrlPassword(value: string, segment: string): boolean {
-  if (isPlaceholder(value) || /^[*x.]+$/i.test(value) || /^\$|^%|\$\{|\{\{|^<|^:/.test(value)) return false;
+  if (isPlaceholder(value) || /^[*x.]+$/i.test(value) || /^\$|^%s$|^%\w+%$|\$\{|\{\{|^<|^:/.test(value)) return false;
   const user = /\/\/([^:/@\s]*):/.exec(segment)?.[1] ?? '';
   if (user !== '' && user === value) return false;
   return value.length >= 4;

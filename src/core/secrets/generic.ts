@@ -42,8 +42,8 @@ function readValue(seg: string, i: number): { start: number; end: number; quoted
   let end = j;
   while (end < seg.length && end - j < 300) {
     const c = seg.charCodeAt(end);
-    // whitespace , ; " ' ` ) } ] # < > stop an unquoted value
-    if (c <= 32 || c === 44 || c === 59 || c === 34 || c === 39 || c === 96 || c === 41 || c === 125 || c === 93 || c === 35 || c === 60 || c === 62) break;
+    // whitespace , ; " ' ` ) } ] < > stop an unquoted value; `#` starts a comment only at its start
+    if (c <= 32 || c === 44 || c === 59 || c === 34 || c === 39 || c === 96 || c === 41 || c === 125 || c === 93 || c === 60 || c === 62 || (c === 35 && end === j)) break;
     end++;
   }
   return end > j ? { start: j, end, quoted: false } : undefined;
@@ -59,7 +59,9 @@ function plainUnquoted(value: string): boolean {
 
 /** Checks the value itself: long and random enough, not a placeholder, reference, path or number. */
 function plausibleValue(value: string, strongName: boolean): boolean {
-  const min = strongName ? 6 : 12;
+  const min = strongName ? 6 : 8;
+  if (/^(?:sk|pk|rk)_test_|^pk_live_/.test(value)) return false; // test and publishable keys are meant to be shared
+  if (/^eyJ[\w-]*\.[\w-]*\./.test(value)) return false; // JWTs are judged by the jwt detector
   if (value.length < min || value.length > 300) return false;
   if (isPlaceholder(value) || isReference(value)) return false;
   if (/^[\d.,:_-]+$/.test(value)) return false;
@@ -70,7 +72,8 @@ function plausibleValue(value: string, strongName: boolean): boolean {
   const classes = charClasses(value);
   const entropy = shannonEntropy(value);
   if (strongName) return classes >= 2 && entropy >= 2.5;
-  return classes >= 2 && entropy >= (value.length >= 20 ? 3.3 : 3.0);
+  if (value.length < 16) return classes >= 3 && entropy >= 2.8;
+  return classes >= 2 && entropy >= 3.0;
 }
 
 /**

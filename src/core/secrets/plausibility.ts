@@ -68,7 +68,7 @@ export function isPlaceholder(value: string): boolean {
 
 /** True when `value` refers to a secret held elsewhere (env var, template, config lookup). */
 export function isReference(value: string): boolean {
-  return /^\$|^%\w|\$\{|\{\{|#\{|<%|^(?:process\.env|os\.environ|os\.getenv|env\(|ENV\[|System\.getenv|import\.meta\.env|secrets\.|vars\.|config\.|settings\.|ref\+|vault:|arn:aws:|projects\/[^/]+\/secrets\/)/.test(value);
+  return /^\$|^%\w+%|\$\{|\{\{|#\{|<%|^(?:process\.env|os\.environ|os\.getenv|env\(|ENV\[|System\.getenv|import\.meta\.env|secrets\.|vars\.|config\.|settings\.|ref\+|vault:|arn:aws:|projects\/[^/]+\/secrets\/)/.test(value);
 }
 
 /** True when a file path looks like a test, fixture or example location. */
