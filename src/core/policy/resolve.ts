@@ -2,10 +2,12 @@
 import { findNodeAtLocation, parseTree, type Node } from 'jsonc-parser';
 import { createHash } from 'node:crypto';
 import { LineIndex } from '../text';
-import { isPlainObject } from '../config/values';
+import { SETTING_DEFINITIONS, type RuleLevel } from '../config/definitions';
+import { compareLevels, isPlainObject, tightest, weakens } from '../config/values';
+import { effectiveConfig } from './effective';
 import { parsePolicy } from './parse';
 import { relativeTarget } from './paths';
-import type { Policy, PolicyParseOptions, PolicyProblem } from './types';
+import type { Policy, PolicyParseOptions, PolicyProblem, PolicyRuleEntry } from './types';
 
 /** Reads a workspace-relative file; `undefined` when it does not exist. */
 export type PolicyReader = (relativePath: string) => string | undefined;
@@ -57,7 +59,16 @@ export function resolvePolicy(path: string, readFile: PolicyReader, options: Pol
   const hash = chain.length === 1 ? policyHash(chain[0]?.text ?? '') : policyHash(chain.map((c) => `${c.file}\0${policyHash(c.text)}`).join('\n'));
   const files = chain.map((c) => c.file);
   if (problems.some((p) => p.severity === 'error') || chain.some((c) => !c.policy)) return { problems, files, hash };
-  const merged = chain.map((c) => c.policy as Policy).reduceRight((base, child) => mergePolicies(base, child));
+  let merged = chain[chain.length - 1]?.policy as Policy;
+  for (let i = chain.length - 2; i >= 0; i--) {
+    const child = chain[i] as { file: string; text: string; policy: Policy };
+    merged = mergePolicies(merged, child.policy, (path) => problems.push({
+      severity: 'warning',
+      message: `\`${path.join('.')}\` is enforced by ${chain[i + 1]?.file ?? 'the base policy'}; only a tighter value applies here.`,
+      range: nodeRange(child.text, path),
+      file: child.file,
+    }));
+  }
   return { policy: merged, problems, files, hash };
 }
 
@@ -75,8 +86,12 @@ function followExtends(file: string, text: string, target: string, seen: readonl
 }
 
 function extendsRange(text: string): PolicyProblem['range'] {
+  return nodeRange(text, ['extends']);
+}
+
+function nodeRange(text: string, path: readonly string[]): PolicyProblem['range'] {
   const root: Node | undefined = parseTree(text, [], { allowTrailingComma: true });
-  const node = root ? findNodeAtLocation(root, ['extends']) : undefined;
+  const node = root ? findNodeAtLocation(root, [...path]) : undefined;
   const lines = new LineIndex(text);
   return lines.rangeOf(node?.offset ?? 0, (node?.offset ?? 0) + (node?.length ?? 1));
 }
@@ -84,8 +99,15 @@ function extendsRange(text: string): PolicyProblem['range'] {
 /** Lists a child adds to (union); other keys: the child wins, groups (`aiEdit`, `audit`, ...) merge per key. */
 const LIST_KEYS = new Set(['sensitive', 'excludeFromAI', 'reviewRequired']);
 
-/** Merges a child policy over the policy it extends. */
-export function mergePolicies(base: Policy, child: Policy): Policy {
+/**
+ * Merges a child policy over the policy it extends. Where the base enforces a key, the child may
+ * only tighten it: a looser child value is combined with the base's and reported through `onWeakened`.
+ */
+export function mergePolicies(base: Policy, child: Policy, onWeakened: (path: readonly string[]) => void = () => undefined): Policy {
+  return keepEnforced(base, child, plainMerge(base, child), onWeakened);
+}
+
+function plainMerge(base: Policy, child: Policy): Policy {
   const out: Record<string, unknown> = { ...base };
   for (const [key, value] of Object.entries(child)) {
     const prior = out[key];
@@ -97,6 +119,48 @@ export function mergePolicies(base: Policy, child: Policy): Policy {
   }
   delete out.extends;
   return out as unknown as Policy;
+}
+
+/** Re-applies the base's enforced values where the child loosened them. */
+function keepEnforced(base: Policy, child: Policy, merged: Policy, onWeakened: (path: readonly string[]) => void): Policy {
+  if (!base.enforced) return merged;
+  const probe = effectiveConfig({ trusted: true, policy: { ...base, version: 1 } });
+  let out: Record<string, unknown> = merged as unknown as Record<string, unknown>;
+  for (const d of SETTING_DEFINITIONS) {
+    if (!d.policyPath || d.kind === 'ruleLevels' || !probe.values[d.key].enforced) continue;
+    const baseValue = readAt(base, d.policyPath);
+    const childValue = readAt(child, d.policyPath);
+    const mergedValue = readAt(merged, d.policyPath);
+    if (baseValue === undefined || childValue === undefined || !weakens(d, baseValue, mergedValue)) continue;
+    onWeakened(d.policyPath);
+    out = writeAt(out, d.policyPath, tightest(d, baseValue, childValue));
+  }
+  const rules: Record<string, PolicyRuleEntry> = { ...(merged.rules ?? {}) };
+  for (const [id, entry] of Object.entries(child.rules ?? {})) {
+    const baseEntry = base.rules?.[id];
+    if (baseEntry === undefined || !probe.rules[id]?.enforced) continue;
+    if (compareLevels(levelOf(entry), levelOf(baseEntry)) >= 0) continue;
+    onWeakened(['rules', id]);
+    rules[id] = baseEntry;
+  }
+  return { ...(out as unknown as Policy), ...(merged.rules ? { rules } : {}) };
+}
+
+function levelOf(entry: PolicyRuleEntry): RuleLevel {
+  return typeof entry === 'string' ? entry : entry.level;
+}
+
+function readAt(policy: Policy, path: readonly string[]): unknown {
+  let node: unknown = policy;
+  for (const part of path) node = isPlainObject(node) ? node[part] : undefined;
+  return node;
+}
+
+function writeAt(target: Record<string, unknown>, path: readonly string[], value: unknown): Record<string, unknown> {
+  const [head, ...rest] = path;
+  if (head === undefined) return target;
+  const inner = isPlainObject(target[head]) ? (target[head] as Record<string, unknown>) : {};
+  return { ...target, [head]: rest.length === 0 ? value : writeAt(inner, rest, value) };
 }
 
 function mergeGroup(base: Record<string, unknown>, child: Record<string, unknown>): Record<string, unknown> {

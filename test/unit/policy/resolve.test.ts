@@ -102,3 +102,20 @@ describe('relativeTarget', () => {
     assert.equal(relativeTarget('p.jsonc', 'C:\\x'), undefined);
   });
 });
+
+describe('resolvePolicy: enforcement across extends', () => {
+  it('keeps what the base enforces when the child loosens it, and warns at the child value', () => {
+    const files = {
+      'team.jsonc': '{\n  "version": 1,\n  "extends": "org.jsonc",\n  "rules": { "secret-in-code": "off", "auth-check-removed": "error" },\n  "audit": { "enabled": false },\n  "learningMode": false\n}',
+      'org.jsonc': '{ "version": 1, "rules": { "secret-in-code": "error", "auth-check-removed": "warning" }, "audit": { "enabled": true }, "learningMode": true, "enforced": ["rules", "audit.enabled"] }',
+    };
+    const result = resolvePolicy('team.jsonc', reader(files));
+    assert.deepEqual(result.policy?.rules, { 'secret-in-code': 'error', 'auth-check-removed': 'error' });
+    assert.deepEqual(result.policy?.audit, { enabled: true });
+    assert.equal(result.policy?.learningMode, false);
+    assert.deepEqual(result.problems.map((p) => [p.severity, p.file, p.range.start.line, p.range.start.character, p.message]), [
+      ['warning', 'team.jsonc', 4, 24, '`audit.enabled` is enforced by org.jsonc; only a tighter value applies here.'],
+      ['warning', 'team.jsonc', 3, 31, '`rules.secret-in-code` is enforced by org.jsonc; only a tighter value applies here.'],
+    ]);
+  });
+});
