@@ -33,6 +33,10 @@ export function findApprovalFlags(text: string, json = false): ConfigHit[] {
 /** Parses a JSON(C) agent config and reports risky settings; a malformed file is one hit at the error. */
 export function findConfigRisks(text: string, vscodeSettings = false): ConfigHit[] {
   const errors: ParseError[] = [];
+  const deep = nestingBeyond(text, MAX_DEPTH);
+  if (deep >= 0) {
+    return [{ start: deep, end: deep + 1, severity: 'warning', message: `The config nests deeper than ${MAX_DEPTH} levels; Redline did not check it. No real agent config looks like this.` }];
+  }
   const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
   const hits: ConfigHit[] = [];
   const first = errors[0];
@@ -232,6 +236,24 @@ function unpinnedImage(exe: string, args: readonly string[]): Unpinned | undefin
     return { launcher: `${exe} run`, pkg: a, example: `${exe} run ${bare}@sha256:…` };
   }
   return undefined;
+}
+
+const MAX_DEPTH = 256;
+
+/** Offset where bracket nesting first exceeds `max` (outside strings), or -1; keeps the recursive parser's stack safe. */
+function nestingBeyond(text: string, max: number): number {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++;
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) { if (++depth > max) return i; }
+    else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return -1;
 }
 
 function walk(node: Node, visit: (prop: Node) => void): void {

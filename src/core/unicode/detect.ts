@@ -109,13 +109,13 @@ function codePointBefore(text: string, offset: number): number {
 
 /** Per-line facts for the bidi rules, computed once per line on demand. */
 class LineFacts {
-  private readonly cache = new Map<number, { rtl: boolean; balanced: boolean }>();
+  private last = { start: -1, end: -1, rtl: false, balanced: true };
   constructor(private readonly text: string) {}
 
+  /** Facts of the line holding `offset`; candidates arrive in order, so the last line is usually the one asked for. */
   facts(offset: number): { rtl: boolean; balanced: boolean } {
+    if (offset >= this.last.start && offset <= this.last.end) return this.last;
     const start = this.text.lastIndexOf('\n', offset - 1) + 1;
-    const cached = this.cache.get(start);
-    if (cached) return cached;
     let end = this.text.indexOf('\n', offset);
     if (end < 0) end = this.text.length;
     const line = this.text.slice(start, end);
@@ -130,9 +130,8 @@ class LineFacts {
       else if (cp >= 0x2066 && cp <= 0x2068) stack.push(0x2069);
       else if ((cp === 0x202c || cp === 0x2069) && stack.pop() !== cp) balanced = false;
     }
-    const facts = { rtl, balanced: balanced && stack.length === 0 };
-    this.cache.set(start, facts);
-    return facts;
+    this.last = { start, end, rtl, balanced: balanced && stack.length === 0 };
+    return this.last;
   }
 }
 
