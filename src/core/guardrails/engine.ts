@@ -117,16 +117,23 @@ function withCrlf(f: Finding): Finding {
   return { ...f, restore: f.restore.map((e) => ({ ...e, newText: e.newText.replace(/\n/g, '\r\n') })) };
 }
 
+/** One finding per rule, line and change: several guards dropped from one route become one message. */
 function dedupe(findings: Finding[]): Finding[] {
-  const seen = new Set<string>();
-  const out: Finding[] = [];
-  for (const f of findings.sort((a, b) => a.range.start.line - b.range.start.line || a.ruleId.localeCompare(b.ruleId))) {
-    const key = `${f.ruleId}|${f.range.start.line}|${f.message}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    out.push(f);
+  const byKey = new Map<string, Finding>();
+  const rank = (f: Finding): number => (f.change === 'dropped' ? 1 : 0);
+  for (const f of findings.sort((a, b) => a.range.start.line - b.range.start.line || a.ruleId.localeCompare(b.ruleId) || rank(a) - rank(b))) {
+    const key = `${f.ruleId}|${f.range.start.line}`;
+    const first = byKey.get(key);
+    if (!first) {
+      byKey.set(key, f);
+      continue;
+    }
+    const label = /`[^`]+`/.exec(f.message)?.[0];
+    if (label && !first.message.includes(label)) {
+      byKey.set(key, { ...first, message: `${first.message} (also ${label})`, restore: [...(first.restore ?? []), ...(f.restore ?? [])] });
+    }
   }
-  return out;
+  return [...byKey.values()];
 }
 
 /** One before/after comparison; computes the full-file views only when a guard seems gone. */
@@ -156,25 +163,30 @@ class Comparison {
     const aGuards = ap.filter((p) => p.kind === 'guard');
     const used = new Set<Protection>();
     const unmatched: Protection[] = [];
+    const pending: Protection[] = [];
+    const take = (g: Protection, m: Protection): void => {
+      used.add(m);
+      const w = this.weakened(rule, g, m);
+      if (w) findings.push(w);
+    };
     for (const g of bGuards) {
-      const m = aGuards.find((x) => !used.has(x) && x.key === g.key && x.scope.id === g.scope.id)
-        ?? aGuards.find((x) => !used.has(x) && x.group === g.group && x.scope.id === g.scope.id && x.form === g.form);
-      if (m) {
-        used.add(m);
-        const w = this.weakened(rule, g, m);
-        if (w) findings.push(w);
-      } else {
-        unmatched.push(g);
-      }
+      const m = aGuards.find((x) => !used.has(x) && x.key === g.key && x.scope.id === g.scope.id);
+      if (m) take(g, m);
+      else pending.push(g);
+    }
+    for (const g of pending) {
+      const m = aGuards.find((x) => !used.has(x) && x.group === g.group && x.scope.id === g.scope.id && x.form === g.form && !bGuards.some((y) => y.key === x.key && y.scope.id === x.scope.id));
+      if (m) take(g, m);
+      else unmatched.push(g);
     }
     for (const g of unmatched) {
-      if (g.weak) continue;
+      if (g.weak || g.counterpart) continue;
       const moved = aGuards.find((x) => !used.has(x) && x.key === g.key && !x.weak);
       if (moved) {
         used.add(moved);
         continue;
       }
-      if (this.stillProtected(rule, g)) continue;
+      if (this.stillProtected(rule, g) || this.valueGone(g)) continue;
       findings.push(this.dropped(rule, g));
     }
     findings.push(...this.downgrades(rule, bp, ap));
@@ -194,6 +206,15 @@ class Comparison {
     return this.finding(rule, 'weakened', 'high', message, m.node, g, []);
   }
 
+  /** True when the value a guard protected no longer appears in its scope (the sink went away too). */
+  private valueGone(g: Protection): boolean {
+    if (!g.requires) return false;
+    const full = this.fullAfter();
+    const scope = full ? this.scopeInAfter(full, g.scope) : undefined;
+    const text = scope?.node ? this.after.slice(scope.node.start, scope.node.end) : this.after;
+    return !text.replace(/\s+/g, '').includes(g.requires.replace(/\s+/g, ''));
+  }
+
   /** True when a guard missing from its scope still protects it in the new version. */
   private stillProtected(rule: GuardrailRule, g: Protection): boolean {
     const full = this.fullAfter();
@@ -201,6 +222,8 @@ class Comparison {
     const all = this.fullAfterProtections(rule, full);
     const guards = all.filter((p) => p.kind === 'guard' && !p.weak);
     if (guards.some((p) => p.global && p.group === g.group)) return true;
+    // An option moved into a shared, file-level options object still applies.
+    if (g.form === 'option' && guards.some((p) => p.key === g.key && p.scope.kind === 'file')) return true;
     const scope = this.scopeInAfter(full, g.scope);
     if (!scope) return g.scope.kind !== 'file';
     if (scope.id !== g.scope.id && guards.some((p) => p.scope.id === scope.id && p.group === g.group)) return true;
@@ -266,7 +289,9 @@ class Comparison {
       const safe = h.replaces === undefined ? undefined
         : bp.find((p) => p.kind === 'guard' && p.group === h.replaces && p.scope.id === h.scope.id) ?? bp.find((p) => p.kind === 'guard' && p.group === h.replaces);
       if (!h.always && !safe) continue;
-      const message = h.message ?? `\`${h.label}\` was introduced in ${h.scope.label}`;
+      const where = h.scope.kind === 'file' ? '' : ` in ${h.scope.label}`;
+      const base = h.message ? `${h.message}${where}` : `\`${h.label}\` was introduced${where}`;
+      const message = safe && !base.includes(`\`${safe.label}\``) ? `${base} (replacing \`${safe.label}\`)` : base;
       out.push(this.finding(rule, 'downgraded', h.always && !safe ? 'medium' : 'high', message, h.node, safe, []));
     }
     return out;
@@ -276,9 +301,9 @@ class Comparison {
     const full = this.fullAfter();
     const scope = full ? this.scopeInAfter(full, g.scope) : undefined;
     let anchorLine: number;
-    if ((g.form === 'option' || g.form === 'wrapper' || g.scope.kind === 'file') || !scope || scope.kind === 'file') {
+    if (g.form === 'option' || g.form === 'wrapper' || g.global || g.scope.kind === 'file' || !scope || scope.kind === 'file') {
       const node = g.anchor ?? g.node;
-      anchorLine = this.map().toNew(this.beforeLines.positionAt(node.start).line);
+      anchorLine = this.map().toNew(this.beforeLines.positionAt(anchorOffset(node)).line);
     } else {
       anchorLine = this.afterLines.positionAt(scope.header).line;
     }
@@ -290,7 +315,7 @@ class Comparison {
   }
 
   private finding(rule: GuardrailRule, change: ChangeKind, confidence: Confidence, message: string, afterNode: SNode | undefined, old: Protection | undefined, restore: TextEdit[], range?: Finding['range']): Finding {
-    const r = range ?? (afterNode ? this.afterLines.rangeOf(afterNode.start, firstLineEnd(this.after, afterNode)) : { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } });
+    const r = range ?? (afterNode ? this.afterLines.rangeOf(anchorOffset(afterNode), firstLineEnd(this.after, afterNode, anchorOffset(afterNode))) : { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } });
     const snippet = old ? snippetOf(this.before, old.node) : undefined;
     const context = old?.scope.kind === 'file' ? undefined : (old?.scope.id ?? (afterNode ? this.a.scopeOf(afterNode).id : undefined))?.replace(/^(?:route|fn):/, '');
     return {
@@ -344,20 +369,38 @@ class Comparison {
   }
 }
 
+/** Runs a rule's extractor; one construct found by two patterns counts once; a rule bug never breaks the engine. */
 function safeExtract(rule: GuardrailRule, doc: Doc): Protection[] {
   try {
-    return rule.extract(doc);
+    const seen = new Set<string>();
+    return rule.extract(doc).filter((p) => {
+      const id = `${p.kind}|${p.group}|${p.node.start}|${p.node.end}`;
+      if (seen.has(id)) return false;
+      seen.add(id);
+      return true;
+    });
   } catch {
     return [];
   }
+}
+
+/** Where a construct's own line is: the method name of a chained call (`.csrf(...)`), else its start. */
+export function anchorOffset(n: SNode): number {
+  if (n.type === 'method_invocation') return n.children.find((c) => c.field === 'name')?.start ?? n.start;
+  if (n.type === 'call_expression' || n.type === 'call') {
+    const fn = n.children.find((c) => c.field === 'function');
+    const prop = fn?.children.find((c) => c.field === 'property' || c.field === 'attribute' || c.field === 'field');
+    if (prop && fn && fn.children[0] && /call|method_invocation/.test(fn.children[0].type)) return prop.start;
+  }
+  return n.start;
 }
 
 function within(n: SNode, container: SNode): boolean {
   return n.start >= container.start && n.end <= container.end;
 }
 
-function firstLineEnd(text: string, n: SNode): number {
-  const nl = text.indexOf('\n', n.start);
+function firstLineEnd(text: string, n: SNode, from = n.start): number {
+  const nl = text.indexOf('\n', from);
   return nl === -1 || nl > n.end ? n.end : nl;
 }
 

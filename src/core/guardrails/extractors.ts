@@ -26,7 +26,7 @@ export function protection(doc: Doc, kind: 'guard' | 'hazard', group: string, fo
   return { kind, key: keyOf(label), group, label, form, node, scope: scopeFor(doc, node), ...extra };
 }
 
-const USE_NAMES = new Set(['use', 'Use', 'UseGuards', 'With', 'Group', 'addFilterBefore', 'addFilterAfter', 'addFilter', 'register', 'before_request', 'middleware', 'add_middleware', 'Pre']);
+const USE_NAMES = new Set(['addHook', 'use', 'Use', 'UseGuards', 'With', 'Group', 'addFilterBefore', 'addFilterAfter', 'addFilter', 'register', 'before_request', 'middleware', 'add_middleware', 'Pre']);
 
 /** True when a call applies middleware to a whole app or router (`app.use(x)`, `r.Use(x)`, `r.With(x)`). */
 export function isUseCall(c: CallFact): boolean {
@@ -46,15 +46,15 @@ export function middlewareGuards(doc: Doc, re: RegExp, group: string): Protectio
       args.forEach((arg, i) => {
         const last = i === args.length - 1;
         for (const el of middlewareElements(doc, arg, last)) {
-          const text = doc.flat(el);
-          if (re.test(text)) out.push(protection(doc, 'guard', group, 'argument', el, labelOf(doc, el)));
+          const text = doc.resolveName(doc.flat(el));
+          if (re.test(text)) out.push(protection(doc, 'guard', group, 'argument', el, labelOf(doc, el), { key: keyOf(text) }));
         }
       });
     } else if (isUseCall(c)) {
       for (const arg of c.args) {
         if (isStringNode(arg) || isFunctionNode(arg)) continue;
-        const text = doc.flat(arg);
-        if (re.test(text)) out.push(protection(doc, 'guard', group, 'argument', arg, labelOf(doc, arg), { global: true }));
+        const text = doc.resolveName(doc.flat(arg));
+        if (re.test(text)) out.push(protection(doc, 'guard', group, 'argument', arg, labelOf(doc, arg), { global: true, anchor: arg, key: keyOf(text) }));
       }
     }
   }
@@ -94,10 +94,11 @@ export function labelOf(doc: Doc, n: SNode): string {
 export function decoratorGuards(doc: Doc, re: RegExp, group: string, labelWithArgs = false): Protection[] {
   const out: Protection[] = [];
   for (const d of doc.decorators) {
-    if (!re.test(d.name)) continue;
+    const name = doc.resolveName(d.name);
+    if (!re.test(name)) continue;
     const label = labelWithArgs ? decoratorLabel(doc, d) : d.name;
     const onClass = d.target ? /class/.test(d.target.type) : false;
-    const p = protection(doc, 'guard', group, 'decorator', d.node, label, { global: onClass, key: keyOf(d.name) });
+    const p = protection(doc, 'guard', group, 'decorator', d.node, label, { global: onClass, key: keyOf(name) });
     out.push(onClass && d.target ? { ...p, scope: { id: `class:${classNameOf(doc, d.target)}`, label: `class \`${classNameOf(doc, d.target)}\``, header: d.target.start, node: d.target, kind: 'class' } } : p);
   }
   return out;

@@ -130,6 +130,8 @@ export class Doc {
   /** Go struct tags, Python/TS annotations as text, string literals used as SQL, etc. */
   readonly strings: SNode[] = [];
   readonly functions: SNode[] = [];
+  /** Import aliases: local name → imported name (`authenticated` → `login_required`). */
+  readonly aliases = new Map<string, string>();
   private readonly scopeCache = new Map<SNode, Scope>();
   private readonly fileScope: Scope = { id: 'file', label: 'this file', header: 0, node: null, kind: 'file' };
 
@@ -330,6 +332,18 @@ export class Doc {
     else if (t === 'binary_expression' || t === 'comparison_operator') this.addCompare(n);
     else if (t === 'raw_string_literal' || t === 'template_string' || t === 'string' || t === 'string_literal' || t === 'interpreted_string_literal') this.strings.push(n);
     if (FUNCTION_TYPES.has(t)) this.functions.push(n);
+    if (t === 'aliased_import' || t === 'import_specifier') {
+      const name = n.children.find((c) => c.field === 'name');
+      const alias = n.children.find((c) => c.field === 'alias');
+      if (name && alias) this.aliases.set(this.textOf(alias), lastSegment(this.textOf(name)));
+    }
+  }
+
+  /** Resolves an import alias in a dotted name's first segment (`authenticated` → `login_required`). */
+  resolveName(name: string): string {
+    const [head, ...rest] = name.split('.');
+    const real = this.aliases.get(head ?? '');
+    return real ? [real, ...rest].join('.') : name;
   }
 
   private addCall(n: SNode): void {
@@ -347,7 +361,9 @@ export class Doc {
       callee = fnNode ? compact(this.textOf(fnNode)) : '';
     }
     if (!callee) return;
-    const name = lastSegment(callee);
+    const nameNode = n.type === 'method_invocation' ? n.children.find((c) => c.field === 'name')
+      : fnNode?.children.find((c) => c.field === 'property' || c.field === 'attribute' || c.field === 'field');
+    const name = nameNode ? this.textOf(nameNode) : lastSegment(callee);
     const fact: CallFact = { node: n, callee, name, args: argsNode ? argsNode.children : [], isNew: n.type === 'new_expression' || n.type === 'object_creation_expression' };
     this.calls.push(fact);
     this.callIndex.set(n, fact);

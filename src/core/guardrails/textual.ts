@@ -29,7 +29,7 @@ export function analyzeText(before: string, after: string, rules: readonly Guard
     for (const pattern of rule.textual ?? []) {
       const gone = hits(a, removed, pattern);
       const come = hits(b, added, pattern);
-      if (pattern.kind === 'guard' && gone.length > come.length) {
+      if (pattern.kind === 'guard' && !pattern.counterpart && gone.length > come.length) {
         const hit = gone[come.length] as Hit;
         const line = map.toNew(hit.line);
         findings.push(make(rule, 'dropped', `\`${pattern.label}\` was removed`, line, b[line] ?? '', hit));
@@ -41,7 +41,13 @@ export function analyzeText(before: string, after: string, rules: readonly Guard
       }
     }
   }
-  return findings;
+  const seen = new Set<string>();
+  return findings.filter((f) => {
+    const key = `${f.ruleId}|${f.range.start.line}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 function hits(lines: readonly string[], indices: readonly number[], pattern: TextPattern): Hit[] {

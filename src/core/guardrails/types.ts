@@ -39,6 +39,10 @@ export interface Protection {
   readonly replaces?: string;
   /** For hazards: fire even when no safe counterpart was seen in the old version. */
   readonly always?: boolean;
+  /** For guards: only a counterpart for hazards (`replaces`); its removal alone is not reported. */
+  readonly counterpart?: boolean;
+  /** For guards: text that must still appear in the new version of the scope for a drop to count (the escaped value). */
+  readonly requires?: string;
   /** Message override for hazards, e.g. "`exec` now runs a built command string". */
   readonly message?: string;
 }
@@ -61,4 +65,6 @@ export interface TextPattern {
   readonly group: string;
   /** For hazards: only a downgrade when this guard group was in the old text. */
   readonly replaces?: string;
+  /** For guards: only a counterpart for hazards; its removal alone is not reported. */
+  readonly counterpart?: boolean;
 }
