@@ -18,3 +18,4 @@ export {
 export { compareLevels, isRuleLevel, normaliseValue, sameValue, tightest, weakens, type SettingValue } from './values';
 export { RULE_ID_PATTERN, SCHEMA_ANNOTATIONS, formatJson, policySchema, settingsContribution, type JsonSchema } from './schema';
 export { updateManifest } from './manifest';
+export { settingLayers, type InspectedSetting, type SettingLayers } from './layers';

@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { SETTING_DEFINITIONS, defaultSettings, definitionOf, formatJson, normaliseValue, policySchema, settingsContribution, tightest, updateManifest, weakens } from '../../../src/core/config';
+import { SETTING_DEFINITIONS, defaultSettings, definitionOf, formatJson, normaliseValue, policySchema, settingLayers, settingsContribution, tightest, updateManifest, weakens } from '../../../src/core/config';
 
 const root = path.resolve(__dirname, '..', '..', '..', '..');
 
@@ -95,5 +95,20 @@ describe('strictness of setting values', () => {
     assert.deepEqual(normaliseValue(definitionOf('rules'), { a: 'error', b: 'loud', c: { level: 'off' } }), { a: 'error', c: 'off' });
     assert.deepEqual(normaliseValue(definitionOf('supplyChain.registries'), { npm: 'https://npm.corp.example/', osv: 'ftp://x' }),
       { npm: 'https://npm.corp.example', pypi: 'https://pypi.org', osv: 'https://api.osv.dev' });
+  });
+});
+
+describe('settingLayers', () => {
+  it('splits inspect() results into user and workspace layers, folder values first', () => {
+    const inspected: Record<string, { globalValue?: unknown; workspaceValue?: unknown; workspaceFolderValue?: unknown }> = {
+      learningMode: { globalValue: true },
+      'aiEdit.minLines': { workspaceValue: 5, workspaceFolderValue: 2 },
+      rules: { globalValue: { 'secret-in-code': 'off' }, workspaceValue: { 'secret-in-code': 'error' } },
+      'integrations.allowed': { workspaceValue: ['x'] },
+    };
+    assert.deepEqual(settingLayers((k) => inspected[k]), {
+      user: { learningMode: true, rules: { 'secret-in-code': 'off' } },
+      workspace: { 'aiEdit.minLines': 2, rules: { 'secret-in-code': 'error' } },
+    });
   });
 });
