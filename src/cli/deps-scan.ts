@@ -12,7 +12,7 @@ import { createFetchJson } from './registry-client';
 
 /** A finding in one file, with the file's path relative to the scanned root (forward slashes). */
 export interface FileFinding {
-  readonly path: string;
+  readonly file: string;
   readonly finding: Finding;
 }
 
@@ -26,8 +26,7 @@ export interface DepsScanOptions {
 }
 
 /** The parseArgs options `redline scan` adds for `--deps`. */
-export const depsScanArgs = {
-  'deps': { type: 'boolean' },
+export const depsScanFlags = {
   'online': { type: 'boolean' },
   'registry-npm': { type: 'string' },
   'registry-pypi': { type: 'string' },
@@ -127,7 +126,7 @@ export async function scanDependencies(root: string, options: DepsScanOptions = 
     }
     const rel = path.relative(absRoot, manifest).split(path.sep).join('/');
     for (const finding of checkManifestEdit({ path: manifest, before: undefined, after: text, lockfiles: locks, installed, installedManifests, online })) {
-      out.push({ path: rel, finding });
+      out.push({ file: rel, finding });
     }
   }
   return out;
@@ -149,8 +148,20 @@ export function depsScanOptions(values: Readonly<Record<string, unknown>>, env: 
   return { online: true, registries: { npm, pypi, osv } };
 }
 
-/** Plain-text report lines: `path:line:col  severity  rule  message`. */
-export function formatDepsFindings(findings: readonly FileFinding[]): string {
-  return findings.map(({ path: p, finding: f }) =>
-    `${p}:${f.range.start.line + 1}:${f.range.start.character + 1}  ${f.severity}  ${f.ruleId}  ${f.message}\n`).join('');
+/** `redline scan --deps`: scans each root (file or folder) and names files relative to `cwd`. */
+export async function scanDependencyRoots(
+  roots: readonly string[], cwd: string, values: Readonly<Record<string, unknown>>,
+  env: Readonly<Record<string, string | undefined>>, fetchJson?: FetchJson,
+): Promise<FileFinding[]> {
+  const options = { ...depsScanOptions(values, env), ...(fetchJson ? { fetchJson } : {}) };
+  const out: FileFinding[] = [];
+  for (const root of roots) {
+    const stat = await fs.stat(root).catch(() => undefined);
+    const dir = stat?.isFile() ? path.dirname(root) : root;
+    for (const f of await scanDependencies(dir, options)) {
+      const file = path.relative(cwd, path.join(dir, f.file)).split(path.sep).join('/');
+      if (!stat?.isFile() || path.join(dir, f.file) === root) out.push({ file, finding: f.finding });
+    }
+  }
+  return out;
 }

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Finding } from '../../core/model';
 import { ExitCode, UsageError, type CliIo } from '../io';
+import { depsScanFlags, scanDependencyRoots } from '../deps-scan';
 import { dependencyChecks, scanChecks, type ScanCheck } from '../scan-checks';
 import { readTextFile, walk } from '../walk';
 import type { CliCommand } from './index';
@@ -16,6 +17,9 @@ UTF-8 are skipped with a reason.
 Options:
   --format text|json  Output format (default text).
   --deps              Also run dependency checks on manifests and lockfiles.
+  --online            With --deps: ask the registries whether each package exists (off by default).
+  --registry-npm URL, --registry-pypi URL, --registry-osv URL
+                      Registries for --online (or REDLINE_REGISTRY_NPM/_PYPI/_OSV).
 
 Exit codes: 0 no findings, 1 findings, 2 usage error.
 `;
@@ -120,14 +124,14 @@ export const scanCommand: CliCommand = {
     const { values, positionals } = parseArgs({
       args: [...args],
       allowPositionals: true,
-      options: { format: { type: 'string', default: 'text' }, deps: { type: 'boolean', default: false } },
+      options: { format: { type: 'string', default: 'text' }, deps: { type: 'boolean', default: false }, ...depsScanFlags },
     });
     const format = values.format;
     if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, not '${format}'.`);
-    if (values.deps && dependencyChecks.length === 0) throw new UsageError('dependency checks are not available yet; run without --deps.');
     const checks = values.deps ? [...scanChecks, ...dependencyChecks] : scanChecks;
     const roots = (positionals.length > 0 ? positionals : ['.']).map((p) => path.resolve(io.cwd, p));
     const result = await scanPaths(roots, checks, io);
+    if (values.deps) result.findings.push(...await scanDependencyRoots(roots, io.cwd, values, io.env));
     const missing = result.skipped.filter((s) => roots.some((r) => path.resolve(io.cwd, s.file) === r) && s.reason.startsWith('missing'));
     if (missing.length > 0 && result.scanned === 0) throw new UsageError(`no such file or folder: ${missing.map((m) => m.file).join(', ')}`);
     io.out(format === 'json' ? formatJson(result) : formatText(result));
