@@ -117,20 +117,24 @@ function withCrlf(f: Finding): Finding {
   return { ...f, restore: f.restore.map((e) => ({ ...e, newText: e.newText.replace(/\n/g, '\r\n') })) };
 }
 
-/** One finding per rule, line and change: several guards dropped from one route become one message. */
+/**
+ * One finding per rule and line, and per rule, context and change within three lines: several
+ * guards dropped from one route or one options block become one message.
+ */
 function dedupe(findings: Finding[]): Finding[] {
   const byKey = new Map<string, Finding>();
   const rank = (f: Finding): number => (f.change === 'dropped' ? 1 : 0);
   for (const f of findings.sort((a, b) => a.range.start.line - b.range.start.line || a.ruleId.localeCompare(b.ruleId) || rank(a) - rank(b))) {
     const key = `${f.ruleId}|${f.range.start.line}`;
-    const first = byKey.get(key);
+    const first = byKey.get(key) ?? [...byKey.values()].find((x) => x.ruleId === f.ruleId && x.change === f.change && x.context === f.context && Math.abs(x.range.start.line - f.range.start.line) <= 3);
     if (!first) {
       byKey.set(key, f);
       continue;
     }
     const label = /`[^`]+`/.exec(f.message)?.[0];
     if (label && !first.message.includes(label)) {
-      byKey.set(key, { ...first, message: `${first.message} (also ${label})`, restore: [...(first.restore ?? []), ...(f.restore ?? [])] });
+      const merged: Finding = { ...first, message: `${first.message} (also ${label})`, restore: [...(first.restore ?? []), ...(f.restore ?? [])] };
+      for (const [k, v] of byKey) if (v === first) byKey.set(k, merged);
     }
   }
   return [...byKey.values()];

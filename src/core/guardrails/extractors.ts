@@ -131,9 +131,10 @@ export function checkGuards(doc: Doc, re: RegExp, group: string, filter?: (cond:
 export function callGuards(doc: Doc, re: RegExp, group: string, form: ProtectionForm = 'statement', filter?: (c: CallFact) => boolean): Protection[] {
   const out: Protection[] = [];
   for (const c of doc.calls) {
-    if (!re.test(c.callee) || (filter && !filter(c))) continue;
+    const callee = doc.resolveName(c.callee);
+    if (!re.test(callee) || (filter && !filter(c))) continue;
     const node = form === 'statement' ? doc.statementOf(c.node) : c.node;
-    out.push(protection(doc, 'guard', group, form, node, c.callee, { key: keyOf(c.callee), anchor: c.node }));
+    out.push(protection(doc, 'guard', group, form, node, c.callee, { key: keyOf(callee), anchor: c.node }));
   }
   return out;
 }

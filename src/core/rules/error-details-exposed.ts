@@ -40,7 +40,7 @@ export function extract(doc: Doc): Protection[] {
 /** The leaked details, most telling first: `stack, message`. */
 function detailsIn(args: string): string {
   const found: string[] = [];
-  for (const [re, name] of [[/\.stack\b|getStackTrace|printStackTrace|ExceptionUtils/, 'stack'], [/format_exc|print_exc|traceback\./, 'traceback.format_exc'], [/\.message\b|getMessage|getLocalizedMessage/, 'message'], [/\.Error\(\)/, 'err.Error()'], [/\bstr\(|\brepr\(|\{(?:e|err|exc|ex|error|exception)/, 'str(exception)']] as const) {
+  for (const [re, name] of [[/\.stack\b|getStackTrace|printStackTrace|ExceptionUtils/, 'stack'], [/format_exc|print_exc|traceback\./, 'traceback.format_exc'], [/getMessage|getLocalizedMessage/, 'getMessage()'], [/\.message\b/, 'message'], [/\.Error\(\)/, 'err.Error()'], [/\bstr\(|\brepr\(|\{(?:e|err|exc|ex|error|exception)/, 'str(exception)']] as const) {
     if (re.test(args)) found.push(name);
   }
   return found.length > 0 ? found.join('`, `') : 'exception';

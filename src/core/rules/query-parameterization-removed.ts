@@ -54,7 +54,8 @@ function sqlCall(doc: Doc, c: CallFact, out: Protection[]): void {
   }
   if (!value) return;
   const text = doc.textOf(value);
-  if (isBuiltString(doc, value)) {
+  const bindsParams = /\?|\$\d/.test(text) && c.args.length > 2 && !doc.callAt(value);
+  if (isBuiltString(doc, value) && !bindsParams) {
     const how = buildKind(doc, value);
     out.push(protection(doc, 'hazard', 'sql-build', 'wrapper', c.node, c.callee, {
       key: `sql-build:${how}`, replaces: 'sql-param', message: `\`${c.callee}\` now runs SQL built with ${how} instead of bound parameters`,

@@ -42,7 +42,8 @@ export function extract(doc: Doc): Protection[] {
   for (const cmp of doc.compares) {
     const l = doc.textOf(cmp.left);
     const r = doc.textOf(cmp.right);
-    if (/^(?:''|""|null|None|nil|undefined|0)$/.test(l) || /^(?:''|""|null|None|nil|undefined|0)$/.test(r)) continue;
+    if (/^(?:''|""|null|None|nil|undefined|-?\d+|true|false|True|False)$/.test(l) || /^(?:''|""|null|None|nil|undefined|-?\d+|true|false|True|False)$/.test(r)) continue;
+    if (CONSTANT_TIME.test(l.replace(/\(.*$/s, '')) || CONSTANT_TIME.test(r.replace(/\(.*$/s, ''))) continue;
     if (/\.length$|len\(|\.size\(\)|typeof/.test(l + r)) continue;
     if (!SECRETISH.test(l) && !SECRETISH.test(r)) continue;
     const op = doc.text.slice(cmp.left.end, cmp.right.start).trim();
