@@ -125,7 +125,7 @@ export async function scanDependencies(root: string, options: DepsScanOptions = 
       });
     }
     const rel = path.relative(absRoot, manifest).split(path.sep).join('/');
-    for (const finding of checkManifestEdit({ path: manifest, before: undefined, after: text, lockfiles: locks, installed, installedManifests, online })) {
+    for (const finding of checkManifestEdit({ path: manifest, before: undefined, after: text, lockfiles: locks, installed, installedManifests, online, trigger: 'scan' })) {
       out.push({ file: rel, finding });
     }
   }

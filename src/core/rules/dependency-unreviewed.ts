@@ -31,9 +31,11 @@ export function onlineNote(enabled: boolean, online: OnlineResult | undefined): 
 export function detect(ctx: DependencyContext): Finding | undefined {
   const { dep } = ctx;
   if (dep.change !== 'added' || ctx.locked || ctx.installed || ctx.online?.status === 'not-found') return undefined;
-  const lead = ctx.origin === 'import'
-    ? `Import of \`${dep.name}\`, which no manifest declares and is not installed, added by an AI edit: verify it exists and is the one you meant.`
-    : `New dependency \`${dep.name}\` added by an AI edit: verify it exists and is the one you meant.`;
+  const lead = ctx.trigger === 'scan'
+    ? `Dependency \`${dep.name}\` is in no lockfile and not installed: verify it exists and is the one you meant.`
+    : ctx.origin === 'import'
+      ? `Import of \`${dep.name}\`, which no manifest declares and is not installed, added by an AI edit: verify it exists and is the one you meant.`
+      : `New dependency \`${dep.name}\` added by an AI edit: verify it exists and is the one you meant.`;
   return {
     ruleId: meta.id,
     severity: meta.defaultSeverity,

@@ -23,6 +23,8 @@ export interface ManifestEditInput {
   readonly installedManifests?: ReadonlyMap<string, string>;
   /** Results of `checkAllOnline`; undefined when online checks are off ("not verified online"). */
   readonly online?: OnlineResults;
+  /** `edit` (default): an edit added the dependencies; `scan`: a whole-project scan (messages blame no edit). */
+  readonly trigger?: 'edit' | 'scan';
 }
 
 /** Everything the adapter knows about a source edit. */
@@ -74,7 +76,7 @@ export function checkManifestEdit(input: ManifestEditInput): Finding[] {
   return added.value.flatMap((dep) => {
     const key = normalizeName(dep.name, dep.ecosystem);
     return runRules({
-      dep, origin: 'manifest', locked: locked.has(key), installed: installed.has(key),
+      dep, origin: 'manifest', trigger: input.trigger ?? 'edit', locked: locked.has(key), installed: installed.has(key),
       onlineEnabled: input.online !== undefined, online: input.online?.get(onlineKey(dep.ecosystem, dep.name)),
       installedManifest: input.installedManifests?.get(dep.name), ownName,
     });
@@ -92,7 +94,7 @@ export function checkImportEdit(input: ImportEditInput): Finding[] {
     const key = normalizeName(ref.packageName, ref.ecosystem);
     const dep: AddedDependency = { name: ref.packageName, spec: '', ecosystem: ref.ecosystem, section: 'import', range: ref.range, change: 'added' };
     return runRules({
-      dep, origin: 'import', locked: lockedNames(input.lockfiles, ref.ecosystem).has(key),
+      dep, origin: 'import', trigger: 'edit', locked: lockedNames(input.lockfiles, ref.ecosystem).has(key),
       installed: normalizedSet(input.installed, ref.ecosystem).has(key),
       onlineEnabled: input.online !== undefined, online: input.online?.get(onlineKey(ref.ecosystem, ref.packageName)),
     });

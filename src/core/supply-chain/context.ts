@@ -8,6 +8,8 @@ export interface DependencyContext {
   readonly dep: AddedDependency;
   /** `manifest`: a manifest line; `import`: an import of a package no manifest declares. */
   readonly origin: 'manifest' | 'import';
+  /** `edit`: an AI edit just added it; `scan`: a whole-project scan found it (no edit to blame). */
+  readonly trigger: 'edit' | 'scan';
   /** The project's lockfiles already pin it. */
   readonly locked: boolean;
   /** It is installed locally (node_modules, site-packages, …). */

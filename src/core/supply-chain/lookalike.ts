@@ -33,8 +33,8 @@ const CONFUSABLES: Readonly<Record<string, string>> = {
 interface PopularIndex {
   /** Normalised name → rank (0 = most used). */
   readonly rank: ReadonlyMap<string, number>;
-  /** Names grouped by length, for the edit-distance scan. */
-  readonly byLength: ReadonlyMap<number, readonly string[]>;
+  /** Names grouped by length with their character masks, for the edit-distance scan. */
+  readonly byLength: ReadonlyMap<number, readonly { readonly name: string; readonly mask: number }[]>;
   /** Name without separators → most-used name with that key. */
   readonly bySqueezed: ReadonlyMap<string, string>;
   /** Sorted tokens → most-used name with those tokens. */
@@ -66,9 +66,26 @@ function scopeOf(name: string, ecosystem: Ecosystem): { scope: string; bare: str
   return undefined;
 }
 
+/** One bit per letter, digit group and separator: a cheap lower bound on edit distance. */
+function charMask(name: string): number {
+  let mask = 0;
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    const bit = c >= 97 && c <= 122 ? c - 97 : c >= 48 && c <= 57 ? 26 + (c % 3) : c === 45 ? 29 : 30;
+    mask |= 1 << bit;
+  }
+  return mask;
+}
+
+function bitCount(n: number): number {
+  let v = n - ((n >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
 function buildIndex(ecosystem: Ecosystem): PopularIndex {
   const rank = new Map<string, number>();
-  const byLength = new Map<number, string[]>();
+  const byLength = new Map<number, { name: string; mask: number }[]>();
   const bySqueezed = new Map<string, string>();
   const byTokens = new Map<string, string>();
   const scopes = new Set<string>();
@@ -76,7 +93,7 @@ function buildIndex(ecosystem: Ecosystem): PopularIndex {
     if (rank.has(name)) return;
     rank.set(name, i);
     const bucket = byLength.get(name.length) ?? [];
-    bucket.push(name);
+    bucket.push({ name, mask: charMask(name) });
     byLength.set(name.length, bucket);
     const sq = squeeze(name);
     if (!bySqueezed.has(sq)) bySqueezed.set(sq, name);
@@ -203,10 +220,13 @@ function findByEditDistance(norm: string, index: PopularIndex): string | undefin
   if (max === 0) return undefined;
   let best: string | undefined;
   let bestRank = Infinity;
+  const mask = charMask(norm);
   for (let len = norm.length - max; len <= norm.length + max; len++) {
     if (allowedEdits(len) === 0) continue;
-    for (const candidate of index.byLength.get(len) ?? []) {
-      const limit = Math.min(max, allowedEdits(len));
+    const limit = Math.min(max, allowedEdits(len));
+    for (const { name: candidate, mask: other } of index.byLength.get(len) ?? []) {
+      // Each edit adds at most one character the other name lacks.
+      if (bitCount(mask & ~other) > limit || bitCount(other & ~mask) > limit) continue;
       if (boundedEditDistance(norm, candidate, limit) <= limit && plausibleTypo(norm, candidate)) {
         const r = index.rank.get(candidate) ?? Infinity;
         if (r < bestRank) {

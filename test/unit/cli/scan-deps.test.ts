@@ -41,10 +41,10 @@ describe('redline scan --deps', () => {
     assert.equal(code, 1, io.stderr);
     assert.deepEqual(io.stdout.trim().split('\n').slice(0, -1), [
       'package.json:5:6  error  dependency-lookalike  `expresss` looks like the popular package `express`: it is one typo away from `express`. Use `express` unless you are sure this is the package you meant.',
-      'package.json:5:6  warning  dependency-unreviewed  New dependency `expresss` added by an AI edit: verify it exists and is the one you meant. (not verified online)',
+      'package.json:5:6  warning  dependency-unreviewed  Dependency `expresss` is in no lockfile and not installed: verify it exists and is the one you meant. (not verified online)',
       'package.json:6:6  warning  dependency-install-script  `canvas` runs code when installed (install: `node-pre-gyp install`). Read the script before you install, or install with --ignore-scripts.',
       'worker/requirements.txt:2:1  error  dependency-lookalike  `jeIlyfish` looks like the popular package `jellyfish`: it uses look-alike characters to read as `jellyfish`. Use `jellyfish` unless you are sure this is the package you meant.',
-      'worker/requirements.txt:2:1  warning  dependency-unreviewed  New dependency `jeIlyfish` added by an AI edit: verify it exists and is the one you meant. (not verified online)',
+      'worker/requirements.txt:2:1  warning  dependency-unreviewed  Dependency `jeIlyfish` is in no lockfile and not installed: verify it exists and is the one you meant. (not verified online)',
     ]);
   });
 
