@@ -216,7 +216,9 @@ function differsInOneShortWord(name: string, popular: string): boolean {
 }
 
 function findByEditDistance(norm: string, index: PopularIndex): string | undefined {
-  const max = allowedEdits(norm.length);
+  // In `@scope/name` the typo budget follows the name, not the scope (`@types/depd` is not `@types/send`).
+  const slash = norm.startsWith('@') ? norm.indexOf('/') : -1;
+  const max = allowedEdits(slash > 0 ? norm.length - slash - 1 : norm.length);
   if (max === 0) return undefined;
   let best: string | undefined;
   let bestRank = Infinity;
@@ -229,6 +231,7 @@ function findByEditDistance(norm: string, index: PopularIndex): string | undefin
       if (bitCount(mask & ~other) > limit || bitCount(other & ~mask) > limit) continue;
       if (boundedEditDistance(norm, candidate, limit) <= limit && plausibleTypo(norm, candidate)) {
         const r = index.rank.get(candidate) ?? Infinity;
+        if (isShortSubstitution(norm, candidate) && !isTarget(candidate, index, SUBSTITUTION_RANK_LIMIT)) continue;
         if (r < bestRank) {
           best = candidate;
           bestRank = r;
@@ -239,9 +242,19 @@ function findByEditDistance(norm: string, index: PopularIndex): string | undefin
   return best;
 }
 
-function isTarget(name: string, index: PopularIndex): boolean {
+function isTarget(name: string, index: PopularIndex, limit = AFFIX_RANK_LIMIT): boolean {
   const r = index.rank.get(name);
-  return r !== undefined && (r < AFFIX_RANK_LIMIT || TARGETS.has(name));
+  return r !== undefined && (r < limit || TARGETS.has(name));
+}
+
+/** One letter replaced in a short name (`torchax`/`torchao`) collides by chance too often to flag below the top ranks. */
+const SUBSTITUTION_RANK_LIMIT = 1500;
+
+function isShortSubstitution(name: string, popular: string): boolean {
+  if (name.length !== popular.length || name.length > 7) return false;
+  let diff = 0;
+  for (let i = 0; i < name.length; i++) if (name[i] !== popular[i]) diff++;
+  return diff === 1;
 }
 
 /** Official packages of brands whose bare name is not the package (npm `anthropic-sdk` imitates `@anthropic-ai/sdk`). */

@@ -52,6 +52,13 @@ describe('supply-chain lookalikes', () => {
     assert.equal(isPopular('PyYAML', 'pypi'), true);
   });
 
+  it('budgets typos by the name inside a scope, and lets short one-letter variants of lesser-known names pass', () => {
+    assert.equal(imitates('@babel/corre', 'npm'), 'edit-distance @babel/core');
+    assert.equal(imitates('@types/depd', 'npm'), 'none');
+    assert.equal(imitates('torchax', 'pypi'), 'none');
+    assert.equal(imitates('object-code', 'npm'), 'none');
+  });
+
   it('explains the imitation in words', () => {
     assert.deepEqual(findLookalike('expresss', 'npm'), { name: 'expresss', imitates: 'express', kind: 'edit-distance', reason: 'is one typo away from `express`' });
   });
