@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', '.vscode-test/**', 'test-results/**', 'demo/**', 'test/fixtures/**', 'bench/.generated/**', 'media/**/*.min.js'] },
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', '.vscode-test/**', 'test-results/**', 'demo/**', 'test/fixtures/**', 'test/integration/workspace/**', 'bench/.generated/**', 'media/**/*.min.js'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -36,8 +36,9 @@ const common = {
   sourcemap: !production,
   minify: production,
   logLevel: 'warning',
-  // web-tree-sitter's Emscripten loader probes for these; none is needed on Node.
   external: ['vscode'],
+  // Prefer ES modules: jsonc-parser's UMD build requires its parts dynamically, which a bundle can't follow.
+  mainFields: ['module', 'main'],
 };
 
 const builds = [

@@ -72,8 +72,8 @@ export function classifyChange(changes: readonly ContentChange[], context: Chang
   if (context.pastedText !== undefined && changes.some((c) => c.text.length > 0 && normaliseEol(c.text) === normaliseEol(context.pastedText ?? ''))) {
     return 'paste';
   }
-  if (context.formatting) return 'formatting';
   if (changes.length === 0 || isMultiCursorTyping(changes)) return 'typing';
+  if (context.formatting) return 'formatting';
   const size = sizeOf(changes);
   // Lines with content that the event writes: auto-indent after Enter writes none.
   const contentLines = changes.reduce((n, c) => n + linesWithContent(c.text), 0);

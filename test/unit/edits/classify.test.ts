@@ -52,6 +52,10 @@ describe('classifyChange', () => {
     assert.strictEqual(classifyChange([insert(2, pasted.replace(/\r\n/g, '\n'))], { pastedText: pasted }), 'paste');
   });
 
+  it('keeps a single typed space as typing even though only whitespace changed', () => {
+    assert.strictEqual(classifyChange([insert(0, ' ')], { formatting: true }), 'typing');
+  });
+
   it('reports whitespace-only events as formatting', () => {
     assert.strictEqual(classifyChange([insert(0, '  '), insert(1, '  '), insert(2, '  ')], { formatting: true }), 'formatting');
   });

@@ -5,7 +5,7 @@ suite('UI: status bar', () => {
   test('the Redline status bar entry is visible in the workbench', async () => {
     await activateRedline();
     const r = await ui('statusbar', [
-      { action: 'waitFor', selector: '[id$=\"redline.status\"]' },
+      { action: 'waitFor', selector: '[id$="redline.status"]' },
       { action: 'screenshot', name: 'statusbar' },
     ]);
     assert.ok(r.ok, r.error);

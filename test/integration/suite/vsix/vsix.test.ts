@@ -1,5 +1,4 @@
 import * as assert from 'assert';
-import * as vscode from 'vscode';
 import { activateRedline } from '../helpers';
 import type { RedlineApi } from '../../../../src/extension/main';
 

@@ -1,0 +1,49 @@
+// "Redline: Run Demo AI Edit": plays an assistant that "cleans up" the demo's invoice routes and
+// quietly drops the auth middleware, the ownership check and the input validation.
+import * as vscode from 'vscode';
+
+const ROUTES = 'src/routes/invoices.js';
+
+// What a "tidy this file up" request typically returns: shorter, and missing its guardrails.
+const CLEANED_UP = `const express = require('express');
+const store = require('../store');
+
+const router = express.Router();
+
+router.get('/invoices/:id', async (req, res) => {
+  const invoice = await store.findInvoice(req.params.id);
+  return invoice ? res.json(invoice) : res.status(404).end();
+});
+
+router.post('/invoices', async (req, res) => {
+  const invoice = await store.createInvoice({ ...req.body, ownerId: req.user?.sub });
+  return res.status(201).json(invoice);
+});
+
+router.delete('/invoices/:id', async (req, res) => {
+  await store.deleteInvoice(req.params.id);
+  return res.status(204).end();
+});
+
+module.exports = router;
+`;
+
+/** Applies the demo edit to the first folder holding `src/routes/invoices.js`; returns its URI. */
+export async function runDemoAiEdit(): Promise<vscode.Uri | undefined> {
+  for (const folder of vscode.workspace.workspaceFolders ?? []) {
+    const uri = vscode.Uri.joinPath(folder.uri, ROUTES);
+    try {
+      await vscode.workspace.fs.stat(uri);
+    } catch {
+      continue;
+    }
+    const doc = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(doc);
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(uri, new vscode.Range(0, 0, doc.lineCount, 0), CLEANED_UP);
+    await vscode.workspace.applyEdit(edit);
+    return uri;
+  }
+  void vscode.window.showInformationMessage(`Redline: the demo edit needs a workspace with ${ROUTES} (open the demo/ folder, or run npm start).`);
+  return undefined;
+}
