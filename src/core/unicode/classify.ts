@@ -29,6 +29,8 @@ export interface CharContext {
   readonly next: number;
   /** The text is prose (Markdown, plain text), not code. */
   readonly prose: boolean;
+  /** The character sits after a quote or comment marker on its line (probably inside a string or comment). */
+  inStringOrComment(): boolean;
   /** The line holds right-to-left letters. */
   lineHasRtl(): boolean;
   /** Every embedding/isolate on the line is closed on the same line, in order. */
@@ -69,8 +71,7 @@ function isKeycapBase(cp: number): boolean {
 
 function isLegitimateFormat(c: CharContext): boolean {
   const { cp, prev, next } = c;
-  if (cp === 0x00ad) return c.prose && isLetterOrMark(prev) && isLetterOrMark(next);
-  if (cp === 0x034f) return c.prose && isLetterOrMark(prev) && isLetterOrMark(next);
+  if (cp === 0x00ad || cp === 0x034f) return (c.prose || c.inStringOrComment()) && isLetterOrMark(prev) && isLetterOrMark(next);
   if (cp === 0x115f || cp === 0x1160) return isHangulJamo(prev) || isHangulJamo(next);
   if (cp === 0x180e) return isMongolian(prev) && isMongolian(next);
   if (cp >= 0x180b && cp <= 0x180f) return isMongolian(prev);

@@ -92,9 +92,18 @@ function context(text: string, offset: number, size: number, cp: number, prose: 
     cp, offset, prose,
     prev: codePointBefore(text, offset),
     next: offset + size < text.length ? (text.codePointAt(offset + size) ?? -1) : -1,
+    inStringOrComment: () => afterQuoteOrComment(text, offset),
     lineHasRtl: () => lines.facts(offset).rtl,
     lineBidiBalanced: () => lines.facts(offset).balanced,
   };
+}
+
+const STRING_OR_COMMENT_START = /["'`]|\/\/|\/\*|#|--/;
+
+/** Rough test for "inside a string literal or comment": a quote or comment marker earlier on the line (at most 200 characters back). */
+function afterQuoteOrComment(text: string, offset: number): boolean {
+  const from = Math.max(text.lastIndexOf('\n', offset - 1) + 1, offset - 200);
+  return STRING_OR_COMMENT_START.test(text.slice(from, offset));
 }
 
 function codePointBefore(text: string, offset: number): number {
