@@ -19,6 +19,7 @@ import { relativePath } from './paths';
 import { needsReview, ReviewTreeProvider } from './reviewView';
 import { ReviewStore, type FileReview } from './reviewStore';
 import { RedlineStatusBar } from './statusBar';
+import type { RedlineServices } from './services';
 
 /** What the integration tests (and other extensions) can reach through `exports`. */
 export interface RedlineApi {
@@ -83,6 +84,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Redlin
       `${relativePath(doc.uri)} is a review checkpoint and has unreviewed AI edits.`, 'Review now');
     if (choice === 'Review now') await showRemovedCode(doc.uri);
   }));
+
+  const services: RedlineServices = { context, log, store, analyzer, watcher, commands, acknowledgements: acks, git };
+  // Features: each registers its own providers, views and commands (keep one line each).
+  void services;
 
   watcher.start();
   await git.start();
