@@ -73,6 +73,8 @@ function pep508(requirement: string): { name: string; spec: string; nameStart: n
   let rest = body.slice(m[1].length).replace(/^\s*\[[^\]]{0,500}\]/, '');
   const semi = rest.indexOf(';');
   if (semi >= 0) rest = rest.slice(0, semi);
+  const option = rest.search(/\s--?[a-z]/);
+  if (option >= 0) rest = rest.slice(0, option);
   rest = rest.trim().replace(/^@\s*/, '');
   return { name: m[1], spec: rest, nameStart: lead };
 }
@@ -342,4 +344,20 @@ export function ownPackageName(path: string, text: string): string | undefined {
     return entry ? stringField(entry.value) : undefined;
   }
   return undefined;
+}
+
+/**
+ * Names a manifest makes importable, for `undeclaredImports`: its dependencies, plus for go.mod
+ * the project's own module path. Empty for malformed text.
+ */
+export function declaredPackages(path: string, text: string): string[] {
+  const parsed = parseManifest(path, text);
+  const names = parsed.ok ? parsed.value.map((d) => d.name) : [];
+  if (manifestKind(path) === 'go.mod') {
+    const mod = /^module\s+(\S+)/m.exec(text);
+    if (mod && mod[1]) names.push(mod[1]);
+  }
+  const own = ownPackageName(path, text);
+  if (own !== undefined) names.push(own);
+  return names;
 }

@@ -82,6 +82,19 @@ export function readToml(text: string): Result<{ tables: TomlTable[]; entries: T
     if (!kv) return { ok: false, error: `line ${i + 1}: expected \`key = value\` or a [table] header` };
     let value = line.slice(kv[0].length);
     const valueOffset = start + kv[0].length;
+    const fence = value.startsWith('"""') ? '"""' : value.startsWith("'''") ? "'''" : undefined;
+    if (fence !== undefined && !value.includes(fence, 3)) {
+      // A multi-line string (a description, a regex for a formatter): skip to the line that closes it.
+      let closed = false;
+      while (!closed && i + 1 < lines.length) {
+        i++;
+        const next = lines[i] ?? '';
+        offset += next.length + 1;
+        closed = next.includes(fence);
+      }
+      if (!closed) return { ok: false, error: `line ${i + 1}: unterminated multi-line string` };
+      continue;
+    }
     let depth = bracketDepth(value);
     while (depth > 0 && i + 1 < lines.length) {
       i++;

@@ -57,3 +57,12 @@ describe('supply-chain imports', () => {
     assert.deepEqual(undeclaredImports('markdown', "import x from 'y'", new Set()), []);
   });
 });
+
+describe('supply-chain declared packages', () => {
+  it('declares go.mod requirements and the module itself, so internal packages are not flagged', async () => {
+    const { declaredPackages } = await import('../../../src/core/supply-chain');
+    const declared = new Set(declaredPackages('go.mod', 'module example.com/shop\n\nrequire github.com/gin-gonic/gin v1.10.0\n'));
+    assert.deepEqual([...declared].sort(), ['example.com/shop', 'github.com/gin-gonic/gin']);
+    assert.deepEqual(undeclaredImports('go', 'import (\n\t"example.com/shop/internal/db"\n\t"github.com/gin-gonic/gin"\n)\n', declared), []);
+  });
+});

@@ -65,6 +65,16 @@ describe('supply-chain manifests', () => {
     ]);
   });
 
+  it('skips multi-line strings in TOML and per-requirement options like --hash', () => {
+    const toml = [
+      '[project]', 'name = "shop"', 'description = """', 'A shop.', '[not a table]', '"""', 'dependencies = ["rich>=13"]', '',
+      '[tool.black]', "extend-exclude = '''", '/(', '  migrations', ')/', "'''", '',
+    ].join('\n');
+    assert.deepEqual(deps('pyproject.toml', toml).map(brief), ['rich|>=13|project.dependencies|6:17-21']);
+    assert.deepEqual(deps('requirements.txt', 'requests==2.32.3 --hash=sha256:0123abcd \\\n    --hash=sha256:4567ef\n').map((d) => `${d.name}|${d.spec}`), ['requests|==2.32.3']);
+    assert.equal(parseManifest('pyproject.toml', '[project]\ndescription = """\nnever closed\n').ok, false);
+  });
+
   it('reads Pipfile, go.mod, Cargo.toml, pom.xml, Gradle, Gemfile and composer.json', () => {
     assert.deepEqual(deps('Pipfile', '[packages]\ndjango = "==5.0"\n\n[dev-packages]\npytest = "*"\n').map(brief),
       ['django|==5.0|packages|1:0-6', 'pytest|*|dev-packages|4:0-6']);
