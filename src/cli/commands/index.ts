@@ -1,5 +1,6 @@
 // The table of `redline` subcommands. Each command lives in its own module.
 import type { CliIo } from '../io';
+import { diffCommand } from './diff';
 import { exposureCommand } from './exposure';
 import { scanCommand } from './scan';
 
@@ -17,4 +18,5 @@ export interface CliCommand {
 export const commands: readonly CliCommand[] = [
   scanCommand,
   exposureCommand,
+  diffCommand,
 ];

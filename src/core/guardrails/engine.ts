@@ -133,7 +133,9 @@ function dedupe(findings: Finding[]): Finding[] {
     }
     const label = /`[^`]+`/.exec(f.message)?.[0];
     if (label && !first.message.includes(label)) {
-      const merged: Finding = { ...first, message: `${first.message} (also ${label})`, restore: [...(first.restore ?? []), ...(f.restore ?? [])] };
+      const restore = first.change === f.change && first.restore && f.restore ? [...first.restore, ...f.restore] : undefined;
+      const merged: Finding = { ...first, message: `${first.message} (also ${label})`, restore };
+      if (!restore) delete (merged as { restore?: unknown }).restore;
       for (const [k, v] of byKey) if (v === first) byKey.set(k, merged);
     }
   }
@@ -337,12 +339,19 @@ class Comparison {
   }
 
   private restoreFor(g: Protection, full: Doc | undefined, scope: Scope | undefined): TextEdit[] {
-    const text = this.before.slice(g.node.start, g.node.end);
+    if (g.form === 'argument' && g.global) return this.restoreLines(this.b.statementOf(g.node));
     if (g.form === 'argument' && full && scope?.node) {
       const edit = this.restoreArgument(g, full, scope);
       if (edit) return [edit];
     }
     if (g.form === 'argument' || g.form === 'wrapper') return [];
+    return this.restoreLines(g.node);
+  }
+
+  /** Re-inserts the old lines of a node that owned whole lines, when its surroundings are unchanged. */
+  private restoreLines(node: SNode): TextEdit[] {
+    const g = { node };
+    const text = this.before.slice(g.node.start, g.node.end);
     const startLine = this.beforeLines.positionAt(g.node.start).line;
     const endLine = this.beforeLines.positionAt(g.node.end).line;
     const first = this.beforeLines.lineText(startLine);
@@ -353,6 +362,8 @@ class Comparison {
     const lines: string[] = [];
     for (let l = startLine; l <= endLine; l++) lines.push(this.beforeLines.lineText(l));
     const at = this.map().toNew(startLine);
+    // Only re-insert into unchanged surroundings: the line above must have survived right above.
+    if (startLine > 0 && (!this.map().kept(startLine - 1) || this.map().toNew(startLine - 1) !== at - 1)) return [];
     return [{ range: { start: { line: at, character: 0 }, end: { line: at, character: 0 } }, newText: `${lines.join('\n')}\n` }];
   }
 
@@ -360,7 +371,8 @@ class Comparison {
     const argList = g.node.parent;
     if (!argList || !/^(?:arguments|argument_list)$/.test(argList.type)) return undefined;
     const index = argList.children.indexOf(g.node);
-    const call = full.calls.find((c) => c.node === scope.node) ?? full.calls.find((c) => within(c.node, scope.node as SNode) && c.args.length >= index);
+    const old = this.b.callAt(argList.parent as SNode);
+    const call = full.calls.find((c) => c.node === scope.node && (!old || c.callee === old.callee));
     const next = call?.args[index];
     if (!call || !next) return undefined;
     const pos = this.afterLines.positionAt(next.start);
