@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { GuardrailEngine, languageIdForPath, type EditAnalysis } from '../../core/guardrails';
 import type { Finding } from '../../core/model';
 import { fileGrammarLoader } from '../grammars';
-import { ExitCode, UsageError, type CliIo } from '../io';
+import { ExitCode, UsageError } from '../io';
 import type { CliCommand } from './index';
 
 const usage = `Usage: redline diff <before-file> <after-file> [--language <id>] [--format text|json]

@@ -32,7 +32,7 @@ describe('redline diff', () => {
     const io = fakeIo(dir);
     assert.equal(await run(['diff', 'before.js', 'after.js'], io), 1);
     assert.match(io.stdout, /^after\.js:2:1: error auth-check-removed \(dropped, high\): `requireAuth` was removed from route `DELETE \/users\/:id`$/m);
-    assert.match(io.stdout, /^    was: requireAuth$/m);
+    assert.match(io.stdout, /^ {4}was: requireAuth$/m);
   });
 
   it('prints the documented JSON shape', async () => {
