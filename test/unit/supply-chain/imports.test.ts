@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { importedModules, undeclaredImports } from '../../../src/core/supply-chain';
+import { declaredPackages, importedModules, undeclaredImports } from '../../../src/core/supply-chain';
 
 describe('supply-chain imports', () => {
   it('finds JS/TS imports, requires and dynamic imports, mapping subpaths and scopes to packages', () => {
@@ -59,8 +59,7 @@ describe('supply-chain imports', () => {
 });
 
 describe('supply-chain declared packages', () => {
-  it('declares go.mod requirements and the module itself, so internal packages are not flagged', async () => {
-    const { declaredPackages } = await import('../../../src/core/supply-chain');
+  it('declares go.mod requirements and the module itself, so internal packages are not flagged', () => {
     const declared = new Set(declaredPackages('go.mod', 'module example.com/shop\n\nrequire github.com/gin-gonic/gin v1.10.0\n'));
     assert.deepEqual([...declared].sort(), ['example.com/shop', 'github.com/gin-gonic/gin']);
     assert.deepEqual(undeclaredImports('go', 'import (\n\t"example.com/shop/internal/db"\n\t"github.com/gin-gonic/gin"\n)\n', declared), []);
