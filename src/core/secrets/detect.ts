@@ -1,9 +1,9 @@
-// The scanning engine: one combined prefilter pass finds lines worth a look; only those lines run
-// the per-detector patterns. Private-key blocks are followed across lines.
+// The scanning engine: one combined prefilter pass finds the needles detectors need; each hit runs
+// only its own detectors on a small window around it. Private-key blocks are followed across lines.
 import type { Confidence, Position } from '../model';
 import { maskSecret } from '../text';
-import { lineDetectors } from './detectors';
-import { detectGeneric, genericKeywords } from './generic';
+import { lineDetectors, type LineDetector } from './detectors';
+import { configPath, genericAt, genericKeywords } from './generic';
 import { isPlaceholder, isTestPath } from './plausibility';
 
 /** A raw hit before positions are computed: offsets into the scanned text. */
@@ -18,46 +18,63 @@ export interface RawSecret {
 const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 const pemHeader = '-----BEGIN';
+const genericHandler = 'generic';
+
+/** What to run when the prefilter meets a needle: provider detectors and/or the generic check. */
+type Handler = LineDetector | typeof genericHandler;
+
+/** Needle (lower case) → handlers; a needle shared by several detectors runs them all. */
+const handlers = new Map<string, Handler[]>();
+for (const d of lineDetectors) {
+  for (const n of d.needles) handlers.set(n.toLowerCase(), [...(handlers.get(n.toLowerCase()) ?? []), d]);
+}
+for (const k of genericKeywords) handlers.set(k, [...(handlers.get(k) ?? []), genericHandler]);
 
 /**
- * One case-insensitive alternation of literal needles: every substring some detector needs.
- * Irregexp scans literal alternations fast; detectors re-check case on the lines it selects.
+ * One case-insensitive alternation of literal needles, longest first so that `sk-ant-` wins over
+ * `sk-`. Irregexp scans literal alternations fast; each hit then runs only its own detectors, on a
+ * small window around the hit, so cost stays linear even on long minified lines.
  */
-const prefilterSource = [...new Set([
-  ...lineDetectors.flatMap((d) => d.needles.map((n) => n.toLowerCase())),
-  ...genericKeywords,
-  pemHeader.toLowerCase(),
-])].map(escapeRe).join('|');
+const prefilterSource = [...handlers.keys(), pemHeader.toLowerCase()]
+  .sort((a, b) => b.length - a.length)
+  .map(escapeRe)
+  .join('|');
 
-/** Lines longer than this are scanned in windows around each prefilter hit. */
-const maxSegment = 4096;
-const windowBefore = 400;
-const windowAfter = 1600;
-
-/** Lower-case needles per detector, computed once. */
-const detectorNeedles: readonly (readonly string[])[] = lineDetectors.map((d) => d.needles.map((n) => n.toLowerCase()));
-
-function detectorApplies(i: number, lower: string): boolean {
-  const needles = detectorNeedles[i] ?? [];
-  for (const n of needles) if (lower.includes(n)) return true;
-  return false;
+/** The window `[at - before, at + after)` cut at line breaks, found without scanning whole long lines. */
+function lineBounds(text: string, at: number, before: number, after: number): [number, number] {
+  const s0 = Math.max(0, at - before);
+  const nl = s0 < at ? text.slice(s0, at).lastIndexOf('\n') : -1;
+  const s = nl >= 0 ? s0 + nl + 1 : s0;
+  const e0 = Math.min(text.length, at + after);
+  const next = text.slice(at, e0).indexOf('\n');
+  return [s, next >= 0 ? at + next : e0];
 }
 
-function runLineDetectors(seg: string, lower: string, base: number, out: RawSecret[]): void {
-  for (let i = 0; i < lineDetectors.length; i++) {
-    const d = lineDetectors[i];
-    if (!d || !detectorApplies(i, lower)) continue;
-    d.pattern.lastIndex = 0;
-    for (let m = d.pattern.exec(seg); m; m = d.pattern.exec(seg)) {
-      let g = 1;
-      while (g < m.length && m[g] === undefined) g++;
-      const value = m[g];
-      if (value === undefined) continue;
-      const start = m.index + m[0].lastIndexOf(value);
-      if (d.accept && !d.accept(value, seg)) continue;
-      out.push({ detector: d.id, title: d.title, start: base + start, end: base + start + value.length, confidence: d.confidence });
-    }
+/** Sticky copies of anchored detectors' patterns. */
+const sticky = new Map<LineDetector, RegExp>(lineDetectors.filter((d) => d.anchored).map((d) => [d, new RegExp(d.pattern.source, d.pattern.flags.replace('g', '') + 'y')]));
+
+function push(d: LineDetector, m: RegExpExecArray, base: number, context: string, out: RawSecret[]): void {
+  let g = 1;
+  while (g < m.length && m[g] === undefined) g++;
+  const value = m[g];
+  if (value === undefined) return;
+  if (d.accept && !d.accept(value, context)) return;
+  const start = base + m.index + m[0].lastIndexOf(value);
+  out.push({ detector: d.id, title: d.title, start, end: start + value.length, confidence: d.confidence });
+}
+
+function runDetector(d: LineDetector, text: string, at: number, out: RawSecret[]): void {
+  const anchored = sticky.get(d);
+  if (anchored) {
+    anchored.lastIndex = at;
+    const m = anchored.exec(text);
+    if (m) push(d, m, 0, m[0], out);
+    return;
   }
+  const [ws, we] = lineBounds(text, at, d.before ?? 2, d.after ?? 200);
+  const seg = text.slice(ws, we);
+  d.pattern.lastIndex = 0;
+  for (let m = d.pattern.exec(seg); m; m = d.pattern.exec(seg)) push(d, m, ws, seg, out);
 }
 
 const pemOpen = /-----BEGIN ((?:[A-Z0-9]+ ){0,3})PRIVATE KEY(?: BLOCK)?-----/y;
@@ -116,42 +133,31 @@ function resolveOverlaps(hits: RawSecret[]): RawSecret[] {
 export function scanText(text: string, path?: string): RawSecret[] {
   const hits: RawSecret[] = [];
   const testPath = isTestPath(path);
+  const config = configPath(path);
   const prefilter = new RegExp(prefilterSource, 'gi');
   for (let m = prefilter.exec(text); m; m = prefilter.exec(text)) {
     const at = m.index;
-    if (m[0] === pemHeader) { // exact case: a private-key block
+    const needle = m[0];
+    if (needle === pemHeader) { // exact case: a private-key block
       const { hit, resume } = scanPem(text, at);
       if (hit) hits.push(hit);
-      prefilter.lastIndex = resume;
+      prefilter.lastIndex = Math.max(at + 1, resume);
       continue;
     }
-    let lineStart = text.lastIndexOf('\n', at) + 1;
-    let lineEnd = text.indexOf('\n', at);
-    if (lineEnd < 0) lineEnd = text.length;
-    let next = lineEnd;
-    if (lineEnd - lineStart > maxSegment) {
-      lineStart = Math.max(lineStart, at - windowBefore);
-      if (lineEnd > at + windowAfter) {
-        lineEnd = at + windowAfter;
-        next = Math.max(at + 1, lineEnd - windowBefore);
+    let resume = at + needle.length;
+    for (const h of handlers.get(needle.toLowerCase()) ?? []) {
+      if (h !== genericHandler) {
+        runDetector(h, text, at, hits);
+      } else if (!testPath) {
+        const g = genericAt(text, at, config);
+        if (g.hit) hits.push({ detector: 'generic-secret', title: g.hit.strong ? 'Password' : 'Secret assignment', start: g.hit.start, end: g.hit.end, confidence: 'medium' });
+        // Skip the rest of the identifier, not its value: the value may hold a provider token.
+        resume = Math.max(resume, Math.min(g.resume, g.hit ? g.hit.start : g.resume));
       }
     }
-    const seg = text.slice(lineStart, lineEnd);
-    const lower = seg.toLowerCase();
-    for (let p = seg.indexOf(pemHeader); p >= 0; p = seg.indexOf(pemHeader, p + 1)) {
-      const { hit, resume } = scanPem(text, lineStart + p);
-      if (hit) hits.push(hit);
-      next = Math.max(next, resume);
-      if (resume > lineEnd) break;
-    }
-    runLineDetectors(seg, lower, lineStart, hits);
-    if (!testPath) {
-      for (const g of detectGeneric(seg, lower, path)) {
-        hits.push({ detector: 'generic-secret', title: g.strong ? 'Password' : 'Secret assignment', start: lineStart + g.start, end: lineStart + g.end, confidence: 'medium' });
-      }
-    }
-    prefilter.lastIndex = Math.max(at + 1, next);
+    prefilter.lastIndex = resume;
   }
+  if (hits.length === 0) return hits;
   const unique = new Map<string, RawSecret>();
   for (const h of hits) unique.set(`${h.start}:${h.end}:${h.detector}`, testPath && h.confidence !== 'low' ? { ...h, confidence: 'low' } : h);
   return resolveOverlaps([...unique.values()]);

@@ -76,63 +76,66 @@ function plausibleValue(value: string, strongName: boolean): boolean {
   return classes >= 2 && entropy >= 3.0;
 }
 
-/**
- * Finds generic secret assignments in `seg` (one line or window), whose lower-case copy is `lower`.
- * Code files need a quoted value; config files (by `path`) and `KEY=value` lines also accept bare values.
- */
-export function detectGeneric(seg: string, lower: string, path: string | undefined): GenericHit[] {
-  const hits: GenericHit[] = [];
-  const seen = new Set<number>();
-  const config = isConfigPath(path);
-  for (const kw of genericKeywords) {
-    let at = lower.indexOf(kw);
-    while (at >= 0) {
-      let s = at;
-      while (s > 0 && identChar(seg.charCodeAt(s - 1))) s--;
-      let e = at + kw.length;
-      while (e < seg.length && identChar(seg.charCodeAt(e))) e++;
-      at = lower.indexOf(kw, e);
-      if (seen.has(s)) continue;
-      seen.add(s);
-      const hit = assignmentAt(seg, lower, s, e, config);
-      if (hit) hits.push(hit);
-    }
-  }
-  return hits;
+/** Whether `path` is a config file whose values may be written unquoted. */
+export function configPath(path: string | undefined): boolean {
+  return isConfigPath(path);
 }
 
-function assignmentAt(seg: string, lower: string, s: number, e: number, config: boolean): GenericHit | undefined {
-  const name = lower.slice(s, e).replace(/^[-.]+|[-.]+$/g, '');
+/**
+ * Looks at the identifier around a keyword found at `at` in `text` and, when a secret value is
+ * assigned to it, returns the value's bounds. `resume` is where the caller's scan may continue.
+ * Code files need a quoted value; config files and `KEY=value` lines also accept bare values.
+ */
+export function genericAt(text: string, at: number, config: boolean): { hit?: GenericHit; resume: number } {
+  let s = at;
+  while (s > 0 && at - s < 80 && identChar(text.charCodeAt(s - 1))) s--;
+  let e = at;
+  while (e < text.length && e - at < 80 && identChar(text.charCodeAt(e))) e++;
+  const hit = assignmentAt(text, s, e, config);
+  return hit ? { hit, resume: hit.end } : { resume: e };
+}
+
+/** Length of an assignment operator at `i` (`=`, `:`, `:=`, `=>`), or 0. */
+function operatorAt(seg: string, i: number): number {
+  const a = seg.charCodeAt(i);
+  const b = seg.charCodeAt(i + 1);
+  if (a === 61) return b === 62 ? 2 : b === 61 || b === 126 ? 0 : 1; // => , == , =~ , =
+  if (a === 58) return b === 61 ? 2 : b === 58 ? 0 : 1; // := , :: , :
+  return 0;
+}
+
+function assignmentAt(seg: string, s: number, e: number, config: boolean): GenericHit | undefined {
+  // Cheap checks first: most keyword hits are not followed by an assignment.
+  let i = e;
+  const c = seg.charCodeAt(i);
+  if (c === 34 || c === 39 || c === 93) i++; // " ' ]
+  while (seg.charCodeAt(i) === 32 || seg.charCodeAt(i) === 9) i++;
+  const opLen = operatorAt(seg, i);
+  if (opLen === 0) return undefined;
+  const name = seg.slice(s, e).toLowerCase().replace(/^[-.]+|[-.]+$/g, '');
   const bare = name.replace(/[_.-]/g, '');
   const strong = passwordName.test(bare);
   if (!strong && !secretName.test(bare)) return undefined;
   if (harmlessName.test(bare) && !/(?:^|[^a-z])(?:secret|password|token|apikey)$/.test(name.replace(/[-.]/g, '_'))) return undefined;
-  let i = e;
-  if (seg[i] === '"' || seg[i] === '\'' || seg[i] === ']' ) i++;
-  while (i < seg.length && (seg[i] === ' ' || seg[i] === '\t')) i++;
-  const op = seg.slice(i, i + 3);
-  let opLen = 0;
-  if (op.startsWith(':=') || op.startsWith('=>')) opLen = 2;
-  else if (op.startsWith('==') || op.startsWith('=~')) return undefined;
-  else if (op[0] === '=' || op[0] === ':') opLen = 1;
-  else return undefined;
-  if (op[0] === ':' && op[1] === ':') return undefined;
   i += opLen;
-  while (i < seg.length && (seg[i] === ' ' || seg[i] === '\t')) i++;
+  while (seg.charCodeAt(i) === 32 || seg.charCodeAt(i) === 9) i++;
   const v = readValue(seg, i);
   if (!v) return undefined;
   const value = seg.slice(v.start, v.end);
   if (!v.quoted) {
-    const lineStart = /^\s*(?:export\s+|set\s+|-\s+)?["']?$/.test(seg.slice(lineStartOf(seg, s), s)) || /--$/.test(seg.slice(Math.max(0, s - 2), s));
-    if (!(config || lineStart)) return undefined;
+    if (!(config || atLineStart(seg, s))) return undefined;
     if (!plainUnquoted(value)) return undefined;
-    void lower;
   }
   if (!plausibleValue(value, strong)) return undefined;
   return { start: v.start, end: v.end, strong };
 }
 
-function lineStartOf(seg: string, at: number): number {
-  const nl = seg.lastIndexOf('\n', at - 1);
-  return nl + 1;
+/** Whether the identifier at `s` starts its line (after indentation, `export`, `set`, `- ` or `--`). */
+function atLineStart(text: string, s: number): boolean {
+  if (text.slice(Math.max(0, s - 2), s) === '--') return true;
+  const from = Math.max(0, s - 40);
+  const before = text.slice(from, s);
+  const nl = before.lastIndexOf('\n');
+  if (nl < 0 && from > 0) return false;
+  return /^\s*(?:export\s+|set\s+|-\s+)?["']?$/.test(before.slice(nl + 1));
 }

@@ -151,6 +151,11 @@ describe('detector safety', () => {
     ['an open private key block', `-----BEGIN PRIVATE KEY-----\n${'QUJD'.repeat(25_000)}`],
     ['keyword soup on one line', 'secret token key pass '.repeat(5000)],
     ['quotes after assignments', 'api_key = "'.repeat(9000)],
+    ['JWT prefixes', 'eyJ'.repeat(33_000)],
+    ['JWT-like segments', `eyJ${'a'.repeat(20)}.`.repeat(4000)],
+    ['URL scheme separators', '://'.repeat(33_000)],
+    ['database URLs without hosts', 'postgres://a:'.repeat(8000)],
+    ['unquoted assignments', 'token='.repeat(17_000)],
   ];
   for (const [name, text] of adversarial) {
     it(`scans 100 kB of ${name} in under a second`, () => {
