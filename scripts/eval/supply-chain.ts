@@ -2,7 +2,7 @@
 // legitimate names, and the five dependency rules over manifest before/after pairs in seven registries.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { checkManifestEdit, findLookalike, onlineKey, type Ecosystem, type OnlineResult } from '../../src/core/supply-chain';
+import { checkManifestEdit, findLookalike, type Ecosystem, type OnlineResult } from '../../src/core/supply-chain';
 import { supplyChainRuleMetas } from '../../src/core/rules/supply-chain-rules';
 import { addCounts, counts, type Counts, type EvalSection, type Evaluation } from '../quality';
 
@@ -109,7 +109,7 @@ export const evaluation: Evaluation = {
     for (const c of perRule.values()) addCounts(total, c);
     return {
       title: 'Supply chain: new dependencies',
-      summary: `${names} package names (reported typosquats, AI-themed lookalikes, popular and sampled legitimate names) and ${edits} manifest edits in 7 registries. onlineKey example: ${onlineKey('npm', 'expresss')}.`,
+      summary: `${names} package names (reported typosquats, AI-themed lookalikes, popular and sampled legitimate names) and ${edits} manifest edits in 7 registries.`,
       tables: { 'per rule': [...perRule.values()], 'per ecosystem': [...perEco.values()].sort((a, b) => a.name.localeCompare(b.name)) },
       total,
       gates: { precision: 0.9, recall: 0.9 },
