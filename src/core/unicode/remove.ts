@@ -25,7 +25,7 @@ export interface RevealedText {
 }
 
 /**
- * Decodes tag runs to their ASCII, replaces homoglyphs with the letters they imitate and drops other
+ * Decodes tag runs to their ASCII (each on a line of its own), replaces homoglyphs with the letters they imitate and drops other
  * invisible characters, so phrase detectors see what a model reads ("ig\u00ADnore" → "ignore").
  */
 export function revealText(text: string, options: HiddenUnicodeOptions = {}): RevealedText {
@@ -45,7 +45,12 @@ export function revealText(text: string, options: HiddenUnicodeOptions = {}): Re
   for (const f of findings) {
     keep(at, f.start);
     if (f.kind === 'tag' && f.decoded) {
+      // Hidden text is its own line, so it neither glues onto the visible word before it nor borrows its sentence.
+      chars.push('\n');
+      map.push(f.start);
       for (let k = 0; k < f.decoded.length; k++) { chars.push(f.decoded.charAt(k)); map.push(Math.min(f.start + 2 * k, f.end - 2)); }
+      chars.push('\n');
+      map.push(f.end - 2);
     } else if (f.kind === 'confusable' && f.lookalike !== undefined) {
       for (let k = 0; k < f.lookalike.length; k++) { chars.push(f.lookalike.charAt(k)); map.push(f.start + k); }
     }
