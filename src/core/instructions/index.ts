@@ -1,6 +1,6 @@
 // Public API of the instruction-file checks (pure): the file table, risk detectors and trust integrity.
 export {
-  classifyInstructionFile, instructionFileTable, isInstructionFile, normalizeRelativePath,
+  classifyInstructionFile, instructionFilesGlob, instructionFileTable, isInstructionFile, normalizeRelativePath,
   type InstructionFileCategory, type InstructionFileEntry, type InstructionFileKind,
 } from './table';
 export { detectInstructionRisks, detectIntegrationRisks, detectAgentSettingsRisks, isAgentSettingsFile, type InstructionRiskOptions } from './detect';
@@ -10,3 +10,4 @@ export {
   type TrustComparison, type TrustedFileEntry, type TrustedInstructions,
 } from './trust';
 export { instructionFileChangedFindings } from '../rules/instruction-file-changed';
+export { unpinnedPackage } from './agent-config';

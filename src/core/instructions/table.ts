@@ -47,6 +47,9 @@ export const instructionFileTable: readonly InstructionFileEntry[] = [
   { pattern: '.junie/guidelines.md', assistant: 'Junie', kind: 'instructions' },
 ];
 
+/** One glob over every row (`{a,b,...}`), for `workspace.findFiles` and file watchers; also add `.vscode/settings.json` for auto-approve settings. */
+export const instructionFilesGlob = `{${instructionFileTable.map((e) => e.pattern).join(',')}}`;
+
 const MATCHERS = instructionFileTable.map((e) => new Minimatch(e.pattern, { dot: true }));
 
 /** Workspace-relative path with `/` separators and no leading `./` or `/`. */

@@ -1,6 +1,7 @@
 // The instruction-file table: which paths are instruction files, for which assistant, of which kind.
 import * as assert from 'node:assert/strict';
-import { classifyInstructionFile, isInstructionFile } from '../../../src/core/instructions';
+import { minimatch } from 'minimatch';
+import { classifyInstructionFile, instructionFilesGlob, isInstructionFile } from '../../../src/core/instructions';
 
 describe('classifyInstructionFile', () => {
   const rows: [string, string, string, string][] = [
@@ -49,5 +50,12 @@ describe('classifyInstructionFile', () => {
     for (const path of ['README.md', 'src/index.ts', '.vscode/settings.json', '.github/workflows/ci.yml', '.cursor/rules/notes.md', 'docs/AGENTS.md.bak']) {
       assert.equal(isInstructionFile(path), false, path);
     }
+  });
+
+  it('offers one glob that matches exactly the table', () => {
+    for (const path of ['AGENTS.md', 'a/b/AGENTS.md', '.cursor/rules/x.mdc', '.vscode/mcp.json', '.claude/settings.local.json']) {
+      assert.ok(minimatch(path, instructionFilesGlob, { dot: true }), path);
+    }
+    assert.ok(!minimatch('README.md', instructionFilesGlob, { dot: true }));
   });
 });
