@@ -1,6 +1,8 @@
 // Walks a file tree for the CLI: honours nested .gitignore files, follows symlinks without looping,
 // and reads files as UTF-8 text, skipping (with a reason) what cannot or should not be scanned.
-import { promises as fs } from 'node:fs';
+// The CLI owns its process, so it uses synchronous file calls: several times cheaper per file than
+// promises, which matters on trees of thousands of small files.
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { IgnoreList } from '../core/context/gitignore';
 
@@ -57,13 +59,18 @@ function errorReason(err: unknown): string {
 
 /** Walks `root` (a folder or a file), yielding files, folders and skipped entries in a stable order. */
 export async function* walk(root: string, options: WalkOptions): AsyncGenerator<WalkEntry> {
+  yield* walkSync(root, options);
+}
+
+/** The synchronous walk behind `walk`. */
+export function* walkSync(root: string, options: WalkOptions): Generator<WalkEntry> {
   const useGitignore = options.gitignore ?? true;
   const prune = new Set(options.pruneNames ?? ['.git']);
   const ignores = new IgnoreList();
   const visited = new Set<string>();
   let rootStat;
   try {
-    rootStat = await fs.stat(root);
+    rootStat = fs.statSync(root);
   } catch (err) {
     yield { kind: 'skip', path: displayPath(options.displayBase, root), reason: errorReason(err) };
     return;
@@ -73,10 +80,10 @@ export async function* walk(root: string, options: WalkOptions): AsyncGenerator<
     return;
   }
 
-  async function* visit(dir: string, rel: string): AsyncGenerator<WalkEntry> {
+  function* visit(dir: string, rel: string): Generator<WalkEntry> {
     let real: string;
     try {
-      real = await fs.realpath(dir);
+      real = fs.realpathSync(dir);
     } catch (err) {
       yield { kind: 'skip', path: displayPath(options.displayBase, dir), reason: errorReason(err) };
       return;
@@ -86,37 +93,43 @@ export async function* walk(root: string, options: WalkOptions): AsyncGenerator<
       return;
     }
     visited.add(real);
-    let names: string[];
+    let entries: fs.Dirent[];
     try {
-      names = (await fs.readdir(dir)).sort();
+      entries = fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     } catch (err) {
       yield { kind: 'skip', path: displayPath(options.displayBase, dir), reason: errorReason(err) };
       return;
     }
-    if (useGitignore && names.includes('.gitignore')) {
+    if (useGitignore && entries.some((e) => e.name === '.gitignore')) {
       try {
-        ignores.add(rel, await fs.readFile(path.join(dir, '.gitignore'), 'utf8'));
+        ignores.add(rel, fs.readFileSync(path.join(dir, '.gitignore'), 'utf8'));
       } catch {
         // An unreadable .gitignore ignores nothing.
       }
     }
-    for (const name of names) {
+    const checkIgnores = useGitignore && ignores.size > 0;
+    for (const entry of entries) {
+      const name = entry.name;
       const abs = path.join(dir, name);
       const childRel = rel === '' ? name : `${rel}/${name}`;
-      let stat;
-      try {
-        stat = await fs.stat(abs);
-      } catch (err) {
-        yield { kind: 'skip', path: displayPath(options.displayBase, abs), reason: errorReason(err) };
-        continue;
+      let isDir = entry.isDirectory();
+      let isFile = entry.isFile();
+      if (entry.isSymbolicLink()) {
+        try {
+          const stat = fs.statSync(abs);
+          isDir = stat.isDirectory();
+          isFile = stat.isFile();
+        } catch (err) {
+          yield { kind: 'skip', path: displayPath(options.displayBase, abs), reason: errorReason(err) };
+          continue;
+        }
       }
-      const isDir = stat.isDirectory();
       if (isDir && prune.has(name)) continue;
-      if (useGitignore && ignores.ignores(childRel, isDir)) continue;
+      if (checkIgnores && ignores.ignores(childRel, isDir)) continue;
       if (isDir) {
         yield { kind: 'dir', path: displayPath(options.displayBase, abs) };
         yield* visit(abs, childRel);
-      } else if (stat.isFile()) {
+      } else if (isFile) {
         yield { kind: 'file', path: displayPath(options.displayBase, abs), absolute: abs };
       }
     }
@@ -132,13 +145,22 @@ const decoder = new TextDecoder('utf-8', { fatal: true });
 
 /** Reads a file as UTF-8 text: skips files over 5 MB, binary files (NUL in the first 8 kB) and invalid UTF-8. */
 export async function readTextFile(absolute: string): Promise<ReadResult> {
+  return readTextFileSync(absolute);
+}
+
+/** The synchronous read behind `readTextFile`. */
+export function readTextFileSync(absolute: string): ReadResult {
   let bytes: Buffer;
+  let fd: number | undefined;
   try {
-    const stat = await fs.stat(absolute);
-    if (stat.size > maxFileBytes) return { skip: 'larger than 5 MB' };
-    bytes = await fs.readFile(absolute);
+    fd = fs.openSync(absolute, 'r');
+    const size = fs.fstatSync(fd).size;
+    if (size > maxFileBytes) return { skip: 'larger than 5 MB' };
+    bytes = fs.readFileSync(fd);
   } catch (err) {
     return { skip: errorReason(err) };
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
   }
   if (bytes.length > maxFileBytes) return { skip: 'larger than 5 MB' };
   if (bytes.subarray(0, 8192).includes(0)) return { skip: 'binary' };

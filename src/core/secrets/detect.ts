@@ -18,27 +18,25 @@ export interface RawSecret {
 const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 const pemHeader = '-----BEGIN';
-const genericHandler = 'generic';
-
-/** What to run when the prefilter meets a needle: provider detectors and/or the generic check. */
-type Handler = LineDetector | typeof genericHandler;
-
-/** Needle (lower case) → handlers; a needle shared by several detectors runs them all. */
-const handlers = new Map<string, Handler[]>();
+/** Needle (lower case) → provider detectors; a needle shared by several detectors runs them all. */
+const handlers = new Map<string, LineDetector[]>();
 for (const d of lineDetectors) {
   for (const n of d.needles) handlers.set(n.toLowerCase(), [...(handlers.get(n.toLowerCase()) ?? []), d]);
 }
-for (const k of genericKeywords) handlers.set(k, [...(handlers.get(k) ?? []), genericHandler]);
+/** Detectors whose needle is also a generic keyword (`secret`): they run on generic hits too. */
+const keywordDetectors = new Map<string, LineDetector[]>(genericKeywords.map((k) => [k, handlers.get(k) ?? []]));
+for (const k of genericKeywords) handlers.delete(k);
 
 /**
- * One case-insensitive alternation of literal needles, longest first so that `sk-ant-` wins over
- * `sk-`. Irregexp scans literal alternations fast; each hit then runs only its own detectors, on a
- * small window around the hit, so cost stays linear even on long minified lines.
+ * One case-insensitive pass finds every needle: provider prefixes as literals (longest first, so
+ * `sk-ant-` wins over `sk-`), and generic keywords only when an identifier containing them is
+ * followed by an assignment operator (group 1 is the keyword). Each hit then runs only its own
+ * detectors on a small window around it, so cost stays linear even on long minified lines.
  */
-const prefilterSource = [...handlers.keys(), pemHeader.toLowerCase()]
-  .sort((a, b) => b.length - a.length)
-  .map(escapeRe)
-  .join('|');
+const prefilterSource = [
+  ...[...handlers.keys(), pemHeader.toLowerCase()].sort((a, b) => b.length - a.length).map(escapeRe),
+  `(${genericKeywords.map(escapeRe).join('|')})[\\w.-]{0,60}["'\\]]?[ \\t]{0,5}[:=]`,
+].join('|');
 
 /** The window `[at - before, at + after)` cut at line breaks, found without scanning whole long lines. */
 function lineBounds(text: string, at: number, before: number, after: number): [number, number] {
@@ -145,10 +143,13 @@ export function scanText(text: string, path?: string): RawSecret[] {
       continue;
     }
     let resume = at + needle.length;
-    for (const h of handlers.get(needle.toLowerCase()) ?? []) {
-      if (h !== genericHandler) {
-        runDetector(h, text, at, hits);
-      } else if (!testPath) {
+    const keyword = m[1];
+    if (keyword === undefined) {
+      for (const d of handlers.get(needle.toLowerCase()) ?? []) runDetector(d, text, at, hits);
+    } else {
+      resume = at + keyword.length;
+      for (const d of keywordDetectors.get(keyword.toLowerCase()) ?? []) runDetector(d, text, at, hits);
+      if (!testPath) {
         const g = genericAt(text, at, config);
         if (g.hit) hits.push({ detector: 'generic-secret', title: g.hit.strong ? 'Password' : 'Secret assignment', start: g.hit.start, end: g.hit.end, confidence: 'medium' });
         // Skip the rest of the identifier, not its value: the value may hold a provider token.
