@@ -31,6 +31,8 @@ export interface CharContext {
   readonly prose: boolean;
   /** The character sits after a quote or comment marker on its line (probably inside a string or comment). */
   inStringOrComment(): boolean;
+  /** Another braille pattern sits within 24 code units (a spinner or braille text, not a lone blank). */
+  nearBraille(): boolean;
   /** The line holds right-to-left letters. */
   lineHasRtl(): boolean;
   /** Every embedding/isolate on the line is closed on the same line, in order. */
@@ -47,7 +49,7 @@ export function isLegitimate(c: CharContext): boolean {
       return c.lineHasRtl() && c.lineBidiBalanced();
     case 'zero-width':
       if (cp === 0xfeff) return c.offset === 0;
-      if (cp === 0x200b) return isNoSpaceScript(prev) && isNoSpaceScript(next);
+      if (cp === 0x200b || cp === 0x2060) return isCommentEscape(prev, next) || (cp === 0x200b && isNoSpaceScript(prev) && isNoSpaceScript(next));
       if (cp === 0x200c) return isJoiningScript(prev) && isJoiningScript(next);
       if (cp === 0x200d) {
         const emojiJoin = (isEmoji(prev) || prev === 0xfe0f || isEmojiModifier(prev) || prev === 0xe007f) && isEmoji(next);
@@ -65,6 +67,11 @@ export function isLegitimate(c: CharContext): boolean {
   }
 }
 
+/** `*\u200B/` in a doc comment: the zero-width character keeps a glob like `**\u200B/*.js` from closing the comment. */
+function isCommentEscape(prev: number, next: number): boolean {
+  return prev === 0x2a && next === 0x2f;
+}
+
 function isKeycapBase(cp: number): boolean {
   return cp === 0x23 || cp === 0x2a || (cp >= 0x30 && cp <= 0x39);
 }
@@ -75,6 +82,6 @@ function isLegitimateFormat(c: CharContext): boolean {
   if (cp === 0x115f || cp === 0x1160) return isHangulJamo(prev) || isHangulJamo(next);
   if (cp === 0x180e) return isMongolian(prev) && isMongolian(next);
   if (cp >= 0x180b && cp <= 0x180f) return isMongolian(prev);
-  if (cp === 0x2800) return (prev > 0x2800 && prev <= 0x28ff) || (next > 0x2800 && next <= 0x28ff);
+  if (cp === 0x2800) return c.nearBraille();
   return false;
 }

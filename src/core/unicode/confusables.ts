@@ -38,10 +38,10 @@ export function isWordCodePoint(cp: number): boolean {
   return WORD_CHAR.test(String.fromCodePoint(cp));
 }
 
-/** Latin-script letter (ASCII or accented Latin). */
+/** Latin letter as typed in identifiers and prose: ASCII, Latin-1, Latin Extended-A/B (not fullwidth or styled forms). */
 export function isLatinLetter(cp: number): boolean {
   if (cp < 0x80) return (cp >= 0x41 && cp <= 0x5a) || (cp >= 0x61 && cp <= 0x7a);
-  if (cp >= 0x0370 && cp <= 0x058f) return false;
+  if (cp >= 0x0250) return false;
   return /\p{Script=Latin}/u.test(String.fromCodePoint(cp));
 }
 

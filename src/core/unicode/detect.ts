@@ -93,6 +93,7 @@ function context(text: string, offset: number, size: number, cp: number, prose: 
     prev: codePointBefore(text, offset),
     next: offset + size < text.length ? (text.codePointAt(offset + size) ?? -1) : -1,
     inStringOrComment: () => afterQuoteOrComment(text, offset),
+    nearBraille: () => /[\u2801-\u28FF]/.test(text.slice(Math.max(0, offset - 24), offset + 25)),
     lineHasRtl: () => lines.facts(offset).rtl,
     lineBidiBalanced: () => lines.facts(offset).balanced,
   };

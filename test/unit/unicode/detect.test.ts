@@ -86,6 +86,9 @@ describe('detectHiddenUnicode', () => {
       ['Thai ZWSP word break', 'ภาษา\u200Bไทย'],
       ['Greek math identifiers', 'const Δx = 1; const λ = 2;'],
       ['Russian prose', 'Привет, мир! Это проверка.'],
+      ['a zero width space keeping a doc-comment glob open', ' * findFiles(\'**\u200B/*.js\')'],
+      ['a braille blank among spinner frames', 'frames: ["\u2800", "\u2801", "\u2802"]'],
+      ['fullwidth Latin next to Greek in a table', '"ｗｘｙｚΑ"'],
     ];
     for (const [name, text] of clean) {
       it(`does not flag ${name}`, () => assert.deepEqual(summary(text), []));
