@@ -1,5 +1,6 @@
 // The table of `redline` subcommands. Each command lives in its own module.
 import type { CliIo } from '../io';
+import { checkCommand } from './check';
 import { diffCommand } from './diff';
 import { exposureCommand } from './exposure';
 import { scanCommand } from './scan';
@@ -19,4 +20,5 @@ export const commands: readonly CliCommand[] = [
   scanCommand,
   exposureCommand,
   diffCommand,
+  checkCommand,
 ];
