@@ -25,6 +25,8 @@ interface PhraseRule {
 }
 
 const SECRET_OBJECT = String.raw`(?:\.env(?!\.(?:example|sample|template|dist)\b)\b|id_rsa|id_ed25519|\.ssh/|\.aws/credentials|\.npmrc|\.netrc|\.git-credentials|\.pypirc|(?:api|secret|access|private|ssh)[ _-]?keys?\b|\btokens?\b|credentials|passwords?\b|secrets?\b|env(?:ironment)? variables|process\.env|os\.environ)`;
+/** The secret as the verb's direct object: a few determiners and at most two other words in between ("the npm token", "the contents of ~/.aws/credentials"). */
+const OBJECT_LEAD = String.raw`\s+(?:(?:the|your|my|our|all|any|these|those|every|of|contents?|values?|a|an|whole|full|entire)\s+){0,4}(?:[\w.~/@'’-]+\s+){0,2}?(?:~?/?(?:[\w.-]+/)*)?`;
 const STRONG_SECRET = String.raw`(?:id_rsa|id_ed25519|~?/?\.ssh/|\.aws/credentials|\.npmrc|\.netrc|\.git-credentials|\.pypirc|\.docker/config\.json|\.kube/config|/etc/shadow|private keys?\b|keychain)`;
 
 const PHRASES: readonly PhraseRule[] = [
@@ -34,7 +36,7 @@ const PHRASES: readonly PhraseRule[] = [
   },
   {
     category: 'override-instructions', severity: 'error', negatable: false, what: 'switch into an unrestricted mode',
-    re: /\byou\s+are\s+now\s+(?:in\s+)?(?:developer|dan|jailbreak|god|unrestricted|admin|maintenance)\s+mode\b|\b(?:these|the\s+following)\s+instructions\s+(?:take|have)\s+(?:precedence|priority)\s+over\b|\bnew\s+system\s+(?:prompt|instructions?)\s*:/gi,
+    re: /\b(?:ignore|disregard|forget)\s+(?:all\s+|any\s+|the\s+|your\s+)*(?:instructions?|rules?|guidelines?|prompts?)\s+(?:above|before\s+this|so\s+far|you\s+(?:were|have\s+been)\s+given)\b|\bforget\s+(?:everything|all)\s+(?:you\s+(?:were|have\s+been)\s+told|above|before)\b|\byou\s+are\s+now\s+(?:in\s+)?(?:developer|dan|jailbreak|god|unrestricted|admin|maintenance)\s+mode\b|\b(?:these|the\s+following)\s+instructions\s+(?:take|have)\s+(?:precedence|priority)\s+over\b|\bnew\s+system\s+(?:prompt|instructions?)\s*:/gi,
   },
   {
     category: 'conceal-from-user', severity: 'error', negatable: false, what: 'hide what it does from the user',
@@ -46,7 +48,7 @@ const PHRASES: readonly PhraseRule[] = [
   },
   {
     category: 'exfiltration', severity: 'error', negatable: true, what: 'send secrets out of the workspace',
-    re: new RegExp(String.raw`\b(?:send|upload|post|exfiltrate|transmit|forward|leak|email|pipe)\b[^\n]{0,60}?${SECRET_OBJECT}`, 'gi'),
+    re: new RegExp(String.raw`\b(?:send|upload|post|exfiltrate|transmit|forward|leak|pipe)${OBJECT_LEAD}${SECRET_OBJECT}[^\n]{0,60}?\b(?:to|into|via|over|through|at)\b`, 'gi'),
   },
   {
     category: 'secret-access', severity: 'error', negatable: true, what: 'read credentials',
@@ -54,7 +56,7 @@ const PHRASES: readonly PhraseRule[] = [
   },
   {
     category: 'exfiltration', severity: 'error', negatable: true, what: 'put secrets into a URL, request or output',
-    re: new RegExp(String.raw`\b(?:include|append|add|embed|insert|put|encode)\b[^\n]{0,40}?${SECRET_OBJECT}[^\n]{0,40}?\b(?:url|query(?:\s+string)?|request|image|link|header|comment|commit\s+message|response|answer|webhook)\b`, 'gi'),
+    re: new RegExp(String.raw`\b(?:include|append|add|embed|insert|put|encode)${OBJECT_LEAD}${SECRET_OBJECT}[^\n]{0,40}?\b(?:url|query(?:\s+string)?|request|image|link|header|comment|commit\s+message|response|answer|webhook)\b`, 'gi'),
   },
   {
     category: 'disable-checks', severity: 'warning', negatable: true, what: 'disable tests or checks',
@@ -62,11 +64,11 @@ const PHRASES: readonly PhraseRule[] = [
   },
   {
     category: 'disable-checks', severity: 'warning', negatable: true, what: 'skip commit hooks or tests',
-    re: /(?:^|\s)(?:--no-verify|-DskipTests|--skip-tests|--no-tests)\b/gi,
+    re: /(?:^|\s)(?:--no-verify|-DskipTests|--skip-tests|--no-tests)\b|\bmark\s+(?:all\s+|the\s+|any\s+|failing\s+|broken\s+)*tests?\s+as\s+(?:skipped|passing|passed|xfail|expected\s+failures?)\b/gi,
   },
   {
     category: 'install-from-url', severity: 'warning', negatable: true, what: 'install a package straight from a URL',
-    re: /\b(?:(?:npm|pnpm|yarn|bun)\s+(?:install|i|add)|pip3?\s+install|uv\s+pip\s+install|gem\s+install|go\s+install)\b[^\n]{0,80}?(?:https?:\/\/(?!(?:localhost|127\.0\.0\.1)[:/])|git\+(?:https?|ssh):|github:|gist:)/gi,
+    re: /\b(?:(?:npm|pnpm|yarn|bun)\s+(?:install|i|add)|pip3?\s+install|uv\s+pip\s+install|gem\s+install|go\s+install)\b[^\n`()[\]]{0,80}?(?:https?:\/\/(?!(?:localhost|127\.0\.0\.1)[:/])|git\+(?:https?|ssh):|github:|gist:)/gi,
   },
   {
     category: 'encoded-payload', severity: 'error', negatable: false, what: 'run an encoded payload',
@@ -122,8 +124,8 @@ function findFetchCommands(text: string): InjectionHit[] {
 
 const TOOL_COMMENT = /^\s*(?:markdownlint|prettier|eslint|toc|omit in toc|vale|textlint|cspell|remark|alex|lint|begin|end|start|stop|region|endregion|#region|#endregion|\/?[a-z-]+:\s*(?:start|end)|\w+-(?:disable|enable))/i;
 const ADDRESSES_AI = /\b(?:you|your|assistant|ai|agent|model|llm|copilot|claude|gemini|cursor|codex|chatgpt)\b/i;
-const IMPERATIVE = /\b(?:must|should|always|never|do not|don't|ignore|instead|execute|run|send|fetch|install|call|read|upload|download|delete|include|add)\b/i;
-const IMPERATIVE_START = /^\s*(?:ignore|run|execute|send|fetch|download|install|upload|delete|disable|curl|wget|do not tell|don't tell|when (?:the user|you))\b/i;
+const IMPERATIVE = /\b(?:must|should|always|never|do not|don't|ignore|instead|execute|run|send|fetch|install|call|read|upload|download|delete|include|add|commit|push|merge|approve)\b/i;
+const IMPERATIVE_START = /^\s*(?:ignore|run|execute|send|fetch|download|install|upload|delete|disable|curl|wget|do not tell|don't tell|when (?:the user|you))\s+\w+\s+\w+/i;
 
 function findHtmlComments(text: string): InjectionHit[] {
   const hits: InjectionHit[] = [];
@@ -132,7 +134,8 @@ function findHtmlComments(text: string): InjectionHit[] {
     const close = text.indexOf('-->', at + 4);
     const end = close < 0 ? text.length : close + 3;
     const body = text.slice(at + 4, close < 0 ? text.length : close);
-    if (!TOOL_COMMENT.test(body) && ((ADDRESSES_AI.test(body) && IMPERATIVE.test(body)) || IMPERATIVE_START.test(body))) {
+    const looksLikeCode = body.includes('<!--') || body.includes('```');
+    if (!looksLikeCode && !TOOL_COMMENT.test(body) && ((ADDRESSES_AI.test(body) && IMPERATIVE.test(body)) || IMPERATIVE_START.test(body))) {
       hits.push({ category: 'html-comment', start: at, end, severity: 'warning', what: 'follow instructions hidden in an HTML comment (invisible when the Markdown is rendered)' });
     }
     if (close < 0) break;
@@ -167,7 +170,7 @@ function carriesData(url: string): boolean {
   const raw = url.slice(url.indexOf(parsed.host) + parsed.host.length);
   if (PLACEHOLDER.test(raw)) return true;
   for (const [name, value] of parsed.searchParams) {
-    if (/^[A-Za-z0-9+/=_-]{32,}$/.test(value) && /\d/.test(value) && /[A-Za-z]/.test(value)) return true;
+    if (/^[A-Za-z0-9+/=_-]{40,}$/.test(value) && /\d/.test(value) && /[a-z]/.test(value) && /[A-Z]/.test(value)) return true;
     if (DATA_PARAM.test(name) && (value === '' || value.length > 24)) return true;
   }
   return false;
@@ -181,7 +184,8 @@ function findBase64Blobs(text: string): InjectionHit[] {
     const blob = m[0];
     const start = m.index ?? 0;
     if (!/[A-Z]/.test(blob) || !/[a-z]/.test(blob) || !/\d/.test(blob)) continue;
-    if (/data:[\w/+.-]{1,60};base64,$/i.test(text.slice(Math.max(0, start - 70), start))) continue;
+    const before = text.slice(Math.max(0, start - 300), start);
+    if (/data:[\w/+.-]{1,60};base64,$/i.test(before) || tokenBefore(text, start).includes('://')) continue;
     const decoded = decodeBase64(blob);
     const instructions = decoded !== undefined && findInjections(decoded).length > 0;
     hits.push({
@@ -190,6 +194,14 @@ function findBase64Blobs(text: string): InjectionHit[] {
     });
   }
   return hits;
+}
+
+/** The whitespace-free run of text that ends at `end` (at most 8,000 characters back): the URL or word a blob sits in. */
+function tokenBefore(text: string, end: number): string {
+  let i = end;
+  const stop = Math.max(0, end - 8000);
+  while (i > stop && !/\s/.test(text.charAt(i - 1))) i--;
+  return text.slice(i, end);
 }
 
 function decodeBase64(blob: string): string | undefined {
