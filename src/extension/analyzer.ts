@@ -7,7 +7,7 @@ import type { RedlineLog } from './log';
 import type { Baseline, EditRecord, ReviewStore } from './reviewStore';
 import type { Acknowledgements } from './acknowledgements';
 import { matchesAny, relativePath } from './paths';
-import { readSettings } from './settings';
+import type { RedlineConfig } from './settings';
 
 /** Per-file analysis counters (the "bounded number of runs" integration test reads them). */
 export interface AnalysisStats {
@@ -26,12 +26,13 @@ export class Analyzer implements vscode.Disposable {
     private readonly store: ReviewStore,
     private readonly acks: Acknowledgements,
     private readonly log: RedlineLog,
+    private readonly config: RedlineConfig,
   ) {}
 
   /** Notes an AI edit on `uri` against `baseline` and schedules analysis. */
   recordEdit(uri: vscode.Uri, baseline: Baseline, edit: EditRecord): void {
     const existing = this.store.get(uri);
-    const settings = readSettings(uri);
+    const settings = this.config.get(uri);
     this.store.set({
       uri,
       baseline: existing?.baseline ?? baseline,
@@ -50,7 +51,7 @@ export class Analyzer implements vscode.Disposable {
     if (existing) clearTimeout(existing);
     const gen = (this.generation.get(key) ?? 0) + 1;
     this.generation.set(key, gen);
-    const delay = delayMs ?? readSettings(uri)['analysis.debounceMs'];
+    const delay = delayMs ?? this.config.get(uri)['analysis.debounceMs'];
     this.timers.set(key, setTimeout(() => {
       this.timers.delete(key);
       void this.run(uri, gen);
@@ -80,7 +81,7 @@ export class Analyzer implements vscode.Disposable {
     try {
       const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
       const languageId = doc?.languageId ?? languageIdForPath(uri.path) ?? 'plaintext';
-      const settings = readSettings(uri);
+      const settings = this.config.get(uri);
       let text: string;
       if (doc) {
         text = doc.getText();

@@ -10,7 +10,7 @@ import { ruleDocUri, toRange } from './findingView';
 import type { GitBaselines } from './git';
 import type { RedlineLog } from './log';
 import type { FileReview, ReviewStore } from './reviewStore';
-import { readSettings } from './settings';
+import type { RedlineConfig } from './settings';
 import { reasonProblem } from '../core/acknowledgements';
 
 /** A tree node or a ref: commands accept both (inline actions pass the node). */
@@ -34,6 +34,7 @@ export class EditCommands {
     private readonly git: GitBaselines,
     private readonly log: RedlineLog,
     private readonly extensionUri: vscode.Uri,
+    private readonly config: RedlineConfig,
     readonly hooks: CommandHooks = {},
   ) {}
 
@@ -109,7 +110,7 @@ export class EditCommands {
   async acknowledge(arg: FindingArg, reasonGiven?: string): Promise<boolean> {
     const hit = this.find(arg);
     if (!hit) return false;
-    const required = readSettings(hit.uri).requireAcknowledgementReason;
+    const required = this.config.get(hit.uri).requireAcknowledgementReason;
     const reason = reasonGiven ?? await vscode.window.showInputBox({
       title: `Acknowledge: ${hit.finding.message}`,
       prompt: 'Why is this change acceptable? The reason is recorded.',

@@ -7,9 +7,9 @@ import { likelySource } from '../core/edits/attribution';
 import type { Analyzer } from './analyzer';
 import type { GitBaselines } from './git';
 import type { RedlineLog } from './log';
-import type { Baseline, ReviewStore } from './reviewStore';
+import type { Baseline, EditRecord, ReviewStore } from './reviewStore';
 import { relativePath } from './paths';
-import { readSettings } from './settings';
+import type { RedlineConfig } from './settings';
 
 const PASTE_WINDOW_MS = 1500;
 const EXTERNAL_WINDOW_MS = 5000;
@@ -23,6 +23,13 @@ export interface EditEventLog {
 }
 
 /** Classifies edits and keeps baselines; owns the listeners it registers. */
+/** An AI-like edit as recorded: the file, the edit and the baseline it is compared with. */
+export interface AiEditEvent {
+  readonly uri: vscode.Uri;
+  readonly edit: EditRecord;
+  readonly baseline: Baseline;
+}
+
 export class EditWatcher implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   /** Text of each open document as last seen: the "before" of the next change. */
@@ -36,6 +43,9 @@ export class EditWatcher implements vscode.Disposable {
   /** Documents Redline itself is editing (restore): those edits are not AI edits. */
   private readonly ownEdits = new Set<string>();
   private readonly events: EditEventLog[] = [];
+  private readonly recorded = new vscode.EventEmitter<AiEditEvent>();
+  /** Fires for every AI-like edit handed to the analyzer (audit log, supply-chain checks). */
+  readonly onDidRecordAiEdit = this.recorded.event;
   private presence: { activeExtensions: Assistant[]; host?: Assistant; configured: Assistant[] } = { activeExtensions: [], configured: [] };
 
   constructor(
@@ -43,6 +53,7 @@ export class EditWatcher implements vscode.Disposable {
     private readonly analyzer: Analyzer,
     private readonly git: GitBaselines,
     private readonly log: RedlineLog,
+    private readonly config: RedlineConfig,
   ) {}
 
   start(): void {
@@ -84,7 +95,7 @@ export class EditWatcher implements vscode.Disposable {
     const reviewed = this.store.reviewedBaseline(uri);
     if (reviewed !== undefined) return { text: reviewed, source: 'reviewed' };
     const key = uri.toString();
-    if (readSettings(uri).baseline === 'gitHead') {
+    if (this.config.get(uri).baseline === 'gitHead') {
       const head = await (this.headText.get(key) ?? this.git.contentAtHead(uri));
       if (head !== undefined) return { text: head, source: 'git-head' };
     }
@@ -163,7 +174,7 @@ export class EditWatcher implements vscode.Disposable {
     if (pastedText !== undefined) this.pendingPaste.delete(key);
     const changes: ContentChange[] = e.contentChanges.map((c) => ({ startLine: c.range.start.line, endLine: c.range.end.line, rangeLength: c.rangeLength, text: c.text }));
     const formatting = before !== undefined && before.length + after.length < 4 * 1024 * 1024 && differsOnlyInWhitespace(before, after);
-    const settings = readSettings(e.document.uri);
+    const settings = this.config.get(e.document.uri);
     return classifyChange(changes, { ...(reason ? { reason } : {}), ...(pastedText !== undefined ? { pastedText } : {}), formatting },
       { minLines: settings['aiEdit.minLines'], minChars: settings['aiEdit.minChars'] });
   }
@@ -177,6 +188,7 @@ export class EditWatcher implements vscode.Disposable {
     if (!baseline && before !== undefined) baseline = { text: before, source: 'first-open' };
     if (!baseline) return;  // a new file: no guardrail can have been dropped from it
     this.analyzer.recordEdit(uri, baseline, edit);
+    this.recorded.fire({ uri, edit, baseline });
     this.log.info(`AI-like ${edit.editClass} in ${relativePath(uri)}${edit.source ? ` (likely ${edit.source})` : ''}`);
   }
 
@@ -202,7 +214,9 @@ export class EditWatcher implements vscode.Disposable {
     if (!baseline || baseline.text === text) return;
     const source = likelySource('external', this.presence);
     this.note({ uri: key, editClass: 'external', ...(source ? { source } : {}) });
-    this.analyzer.recordEdit(uri, baseline, { editClass: 'external', ...(source ? { source } : {}), time: Date.now() });
+    const edit: EditRecord = { editClass: 'external', ...(source ? { source } : {}), time: Date.now() };
+    this.analyzer.recordEdit(uri, baseline, edit);
+    this.recorded.fire({ uri, edit, baseline });
     this.log.info(`External write to ${relativePath(uri)}${source ? ` (likely ${source})` : ''}`);
   }
 
@@ -226,6 +240,7 @@ export class EditWatcher implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.recorded.dispose();
     this.disposables.forEach((d) => d.dispose());
   }
 }

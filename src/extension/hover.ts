@@ -3,18 +3,18 @@ import * as vscode from 'vscode';
 import { anchorLine, describeEdit, ruleTitle } from './findingView';
 import { commandLink, refOf } from './findingLookup';
 import type { ReviewStore } from './reviewStore';
-import { readSettings } from './settings';
+import type { RedlineConfig } from './settings';
 import { ruleMeta } from '../core/rules';
 
 export class FindingHoverProvider implements vscode.HoverProvider {
-  constructor(private readonly store: ReviewStore) {}
+  constructor(private readonly store: ReviewStore, private readonly config: RedlineConfig) {}
 
   provideHover(doc: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
     const review = this.store.get(doc.uri);
     if (!review) return undefined;
     const here = review.findings.filter((f) => anchorLine(f, doc.lineCount) === position.line);
     if (here.length === 0) return undefined;
-    const learning = readSettings(doc.uri).learningMode;
+    const learning = this.config.get(doc.uri).learningMode;
     const md = new vscode.MarkdownString(undefined, true);
     md.isTrusted = { enabledCommands: ['redline.restoreGuardrail', 'redline.showRemovedCode', 'redline.explainFinding', 'redline.acknowledgeFinding', 'redline.markFileReviewed'] };
     md.supportHtml = false;

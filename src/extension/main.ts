@@ -19,7 +19,12 @@ import { relativePath } from './paths';
 import { needsReview, ReviewTreeProvider } from './reviewView';
 import { ReviewStore, type FileReview } from './reviewStore';
 import { RedlineStatusBar } from './statusBar';
+import { RedlineConfig } from './settings';
 import type { RedlineServices } from './services';
+import { activateSupplyChain } from './supplyChain';
+import { AuditLog } from './audit/auditLog';
+import { activatePolicy } from './policy';
+import { activateMentor } from './mentor';
 
 /** What the integration tests (and other extensions) can reach through `exports`. */
 export interface RedlineApi {
@@ -36,6 +41,10 @@ export interface RedlineApi {
   recentEdits(): readonly EditEventLog[];
   /** Runs pending analysis of `uri` now. */
   analyzeNow(uri: vscode.Uri): Promise<void>;
+  /** Resolves once the workspace policy has been read. */
+  policyReady(): Promise<void>;
+  /** Where the audit log is written. */
+  auditDirectory(): string | undefined;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<RedlineApi> {
@@ -47,21 +56,23 @@ export async function activate(context: vscode.ExtensionContext): Promise<Redlin
   log.info(folders.length === 0 ? 'No folder open: watching open editors only.' : `Workspace folders: ${folders.map((f) => f.name).join(', ')}`);
   if (!vscode.workspace.isTrusted) log.info('Restricted Mode: repository settings may only tighten Redline.');
 
+  const config = new RedlineConfig();
+  context.subscriptions.push(config);
   const store = new ReviewStore(context.workspaceState, context.storageUri);
   const acks = new Acknowledgements(context.workspaceState);
   for (const folder of folders) await acks.loadFromRepository(folder);
   const engine = new GuardrailEngine(grammarLoader(context.extensionUri));
-  const analyzer = new Analyzer(engine, store, acks, log);
+  const analyzer = new Analyzer(engine, store, acks, log, config);
   const git = new GitBaselines();
-  const watcher = new EditWatcher(store, analyzer, git, log);
-  const commands = new EditCommands(store, analyzer, watcher, acks, git, log, context.extensionUri);
+  const watcher = new EditWatcher(store, analyzer, git, log, config);
+  const commands = new EditCommands(store, analyzer, watcher, acks, git, log, context.extensionUri, config);
   const statusBar = new RedlineStatusBar();
   const reviewTree = new ReviewTreeProvider(store);
   const treeView = vscode.window.createTreeView('redline.review', { treeDataProvider: reviewTree, showCollapseAll: true });
   context.subscriptions.push(store, analyzer, git, watcher, statusBar, reviewTree, treeView,
     new FindingsPresenter(store, context.extensionUri),
     vscode.workspace.registerTextDocumentContentProvider(BASELINE_SCHEME, new BaselineDocuments(store)),
-    vscode.languages.registerHoverProvider({ scheme: 'file' }, new FindingHoverProvider(store)),
+    vscode.languages.registerHoverProvider({ scheme: 'file' }, new FindingHoverProvider(store, config)),
     vscode.languages.registerCodeLensProvider({ scheme: 'file' }, new FindingCodeLensProvider(store)),
     vscode.languages.registerCodeActionsProvider({ scheme: 'file' }, new FindingCodeActions(store), { providedCodeActionKinds: FindingCodeActions.kinds }),
     ...commands.register(),
@@ -85,15 +96,20 @@ export async function activate(context: vscode.ExtensionContext): Promise<Redlin
     if (choice === 'Review now') await showRemovedCode(doc.uri);
   }));
 
-  const services: RedlineServices = { context, log, store, analyzer, watcher, commands, acknowledgements: acks, git };
+  const audit = new AuditLog(context.storageUri, config, log);
+  const services: RedlineServices = { context, log, config, store, analyzer, watcher, commands, acknowledgements: acks, git, audit };
   // Features: each registers its own providers, views and commands (keep one line each).
-  void services;
+  activateSupplyChain(services);
+  const policy = activatePolicy(services);
+  activateMentor(services);
 
   watcher.start();
   await git.start();
   context.subscriptions.push(git.onDidChangeHead((root) => void watcher.onHeadChanged(root)));
   for (const review of await store.restore()) analyzer.schedule(review.uri, 0);
   renderStatus();
+  // Severities and thresholds may change with settings or the policy: recompute open reviews.
+  context.subscriptions.push(config.onDidChange(() => store.all().forEach((r) => analyzer.schedule(r.uri, 0))));
 
   return {
     host,
@@ -103,6 +119,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Redlin
     analysisStats: (uri) => analyzer.statsFor(uri),
     recentEdits: () => watcher.recentEvents(),
     analyzeNow: (uri) => analyzer.analyzeNow(uri),
+    policyReady: () => policy.ready(),
+    auditDirectory: () => audit.directory(),
   };
 }
 

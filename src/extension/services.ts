@@ -8,10 +8,14 @@ import type { EditWatcher } from './editWatcher';
 import type { GitBaselines } from './git';
 import type { RedlineLog } from './log';
 import type { ReviewStore } from './reviewStore';
+import type { RedlineConfig } from './settings';
+import type { AuditLog } from './audit/auditLog';
 
 export interface RedlineServices {
   readonly context: vscode.ExtensionContext;
   readonly log: RedlineLog;
+  /** Effective settings (defaults < user < workspace < policy); `config.get(uri)`. */
+  readonly config: RedlineConfig;
   /** Files with unreviewed AI edits and their guardrail findings. */
   readonly store: ReviewStore;
   readonly analyzer: Analyzer;
@@ -20,4 +24,6 @@ export interface RedlineServices {
   readonly commands: EditCommands;
   readonly acknowledgements: Acknowledgements;
   readonly git: GitBaselines;
+  /** The tamper-evident audit log (no secrets, no source: hashes and masked snippets). */
+  readonly audit: AuditLog;
 }
