@@ -1,7 +1,7 @@
 // The integration scenarios: each opens VS Code in a different situation and runs one suite entry.
 // Shared by the code-server driver and the @vscode/test-electron runner.
 
-/** @typedef {{ name: string, entry: string, workspace: 'folder' | 'none' | 'multi-root', trust?: boolean, vsix?: boolean, ui?: boolean }} Scenario */
+/** @typedef {{ name: string, entry: string, workspace: 'folder' | 'none' | 'multi-root', trust?: boolean, vsix?: boolean, ui?: boolean, benchOnly?: boolean }} Scenario */
 
 /** @type {Scenario[]} */
 export const scenarios = [
@@ -10,4 +10,6 @@ export const scenarios = [
   { name: 'multi-root', entry: 'out/test/integration/suite/multiRoot.js', workspace: 'multi-root' },
   { name: 'restricted', entry: 'out/test/integration/suite/restricted.js', workspace: 'folder', trust: false },
   { name: 'vsix', entry: 'out/test/integration/suite/vsix.js', workspace: 'folder', vsix: true },
+  // Run only when named (npm run bench): editor latency, not a test of behaviour.
+  { name: 'bench', entry: 'out/test/integration/suite/bench.js', workspace: 'folder', benchOnly: true },
 ];

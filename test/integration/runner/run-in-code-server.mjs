@@ -106,7 +106,7 @@ async function runScenario(version, scenario, vsixFile) {
 
 async function main() {
   checkPrerequisites();
-  const chosen = scenarios.filter((s) => !only || only.includes(s.name));
+  const chosen = scenarios.filter((s) => (only ? only.includes(s.name) : !s.benchOnly));
   const vsixFile = chosen.some((s) => s.vsix) ? packageVsix() : undefined;
   const summary = [];
   for (const version of versions) {

@@ -1,0 +1,121 @@
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { applyAssistantEdit, commitFile, redlineApi, waitForDiagnostic, waitForNoDiagnostics } from '../fileHelpers';
+import { ROUTES_AFTER_AI, ROUTES_BEFORE } from '../routeFixtures';
+import { waitFor } from '../helpers';
+import type { FindingRef } from '../../../../src/extension/findingLookup';
+import type { MentorSnapshot, RenderedMessage } from '../../../../src/extension/mentor/panel';
+import type { PanelState, WebviewMessage } from '../../../../src/extension/mentor/protocol';
+
+const REMOVED_ROUTE = "router.delete('/projects/:id', requireAuth, async (req, res) => {";
+
+function snapshot(): Thenable<MentorSnapshot> {
+  return vscode.commands.executeCommand<MentorSnapshot>('redline._mentorSnapshot');
+}
+
+/** Waits for the webview to report a page rendered after `since` `rendered` messages. */
+async function nextRendered(since: number, matches: (r: RenderedMessage) => boolean, what: string): Promise<RenderedMessage> {
+  return waitFor(async () => (await snapshot()).rendered.slice(since).find(matches), what, 15000);
+}
+
+/** Counts what the webview reported so far (the log keeps the last 20). */
+async function renderedSoFar(): Promise<number> {
+  return (await snapshot()).rendered.length;
+}
+
+/** A file whose DELETE route lost `requireAuth` in an assistant edit, and that finding's ref. */
+async function droppedAuth(rel: string): Promise<{ uri: vscode.Uri; doc: vscode.TextDocument; ref: FindingRef }> {
+  const uri = commitFile(rel, ROUTES_BEFORE);
+  const doc = await applyAssistantEdit(uri, ROUTES_AFTER_AI);
+  await waitForDiagnostic(uri, 'auth-check-removed');
+  const api = await redlineApi();
+  const review = api.reviews().find((r) => r.uri.toString() === uri.toString())!;
+  const finding = review.findings.find((f) => f.ruleId === 'auth-check-removed')!;
+  const ref: FindingRef = { uri: uri.toString(), ruleId: finding.ruleId, ...(finding.fingerprint ? { fingerprint: finding.fingerprint } : {}), version: review.version };
+  return { uri, doc, ref };
+}
+
+suite('Mentor panel', () => {
+  suiteTeardown(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  test('Explain opens the panel on the finding, and the webview shows the exact code the edit removed', async () => {
+    const { ref } = await droppedAuth('src/routes/projects-mentor-a.js');
+    const since = await renderedSoFar();
+    await vscode.commands.executeCommand('redline.explainFinding', ref);
+    const rendered = await nextRendered(since, (r) => r.page === 'finding' && r.ruleId === 'auth-check-removed', 'the finding page in the webview');
+    assert.deepStrictEqual(rendered.removedLines, [REMOVED_ROUTE]);
+    assert.ok(rendered.removedCode?.includes(`${REMOVED_ROUTE}\n  await db.projects.remove(req.params.id);`), rendered.removedCode);
+    assert.strictEqual(rendered.hasRestoreButton, true);
+    const snap = await snapshot();
+    assert.strictEqual(snap.open, true);
+    assert.strictEqual(snap.ready, true);
+    assert.deepStrictEqual(snap.state, { kind: 'finding', ref });
+    assert.ok(snap.metRules.includes('auth-check-removed'), 'the rule joins "rules you have met"');
+  });
+
+  test('a second Explain reuses the one panel and shows the other finding', async () => {
+    const first = await droppedAuth('src/routes/projects-mentor-b1.js');
+    const second = await droppedAuth('src/routes/projects-mentor-b2.js');
+    await vscode.commands.executeCommand('redline.explainFinding', first.ref);
+    const since = await renderedSoFar();
+    await vscode.commands.executeCommand('redline.explainFinding', second.ref);
+    await nextRendered(since, (r) => r.page === 'finding', 'the second finding page');
+    const snap = await snapshot();
+    assert.deepStrictEqual(snap.state, { kind: 'finding', ref: second.ref });
+    const mentorTabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs)
+      .filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('redline.mentor'));
+    assert.strictEqual(mentorTabs.length, 1);
+  });
+
+  test('the Restore guardrail button puts requireAuth back in the editor and the finding clears', async () => {
+    const { uri, doc, ref } = await droppedAuth('src/routes/projects-mentor-c.js');
+    const since = await renderedSoFar();
+    await vscode.commands.executeCommand('redline.explainFinding', ref);
+    await nextRendered(since, (r) => r.page === 'finding' && r.hasRestoreButton, 'the finding page with its Restore button');
+    const press: WebviewMessage = { type: 'restore', ref };
+    assert.strictEqual(await vscode.commands.executeCommand('redline._mentorReceive', press), true);
+    assert.match(doc.getText(), /router\.delete\('\/projects\/:id', requireAuth, async/);
+    await waitForNoDiagnostics(uri);
+  });
+
+  test('after a reload the serializer restores the panel on the same finding from its saved state', async () => {
+    const { ref } = await droppedAuth('src/routes/projects-mentor-d.js');
+    const panel = vscode.window.createWebviewPanel('redline.mentor', 'restored', vscode.ViewColumn.One, {});
+    const since = await renderedSoFar();
+    const saved: PanelState = { kind: 'finding', ref };
+    await vscode.commands.executeCommand('redline._mentorDeserialize', panel, saved);
+    const rendered = await nextRendered(since, (r) => r.page === 'finding' && r.ruleId === 'auth-check-removed', 'the restored finding page');
+    assert.deepStrictEqual(rendered.removedLines, [REMOVED_ROUTE]);
+    assert.strictEqual(panel.title, 'Redline: Mentor');
+    assert.strictEqual(panel.webview.options.enableScripts, true);
+    assert.deepStrictEqual((await snapshot()).state, saved);
+  });
+
+  test('a restored panel whose finding is gone shows the rule page instead', async () => {
+    const panel = vscode.window.createWebviewPanel('redline.mentor', 'restored', vscode.ViewColumn.One, {});
+    const since = await renderedSoFar();
+    const gone: PanelState = { kind: 'finding', ref: { uri: 'file:///nowhere/gone.js', ruleId: 'rate-limit-removed' } };
+    await vscode.commands.executeCommand('redline._mentorDeserialize', panel, gone);
+    const rendered = await nextRendered(since, (r) => r.page === 'rule', 'the rule page');
+    assert.strictEqual(rendered.ruleId, 'rate-limit-removed');
+    assert.strictEqual(rendered.hasRestoreButton, false);
+  });
+
+  test('the command palette opens the risk library, and Open Mentor opens the finding under the cursor', async () => {
+    let since = await renderedSoFar();
+    await vscode.commands.executeCommand('redline.openRiskLibrary');
+    await nextRendered(since, (r) => r.page === 'library', 'the risk library');
+    assert.deepStrictEqual((await snapshot()).state, { kind: 'library' });
+
+    const { doc, ref } = await droppedAuth('src/routes/projects-mentor-e.js');
+    const editor = await vscode.window.showTextDocument(doc, vscode.ViewColumn.One);
+    const line = ROUTES_AFTER_AI.split('\n').findIndex((l) => l.startsWith("router.delete('/projects/:id'"));
+    editor.selection = new vscode.Selection(line, 0, line, 0);
+    since = await renderedSoFar();
+    await vscode.commands.executeCommand('redline.openMentor');
+    await nextRendered(since, (r) => r.page === 'finding' && r.ruleId === 'auth-check-removed', 'the finding under the cursor');
+    assert.deepStrictEqual((await snapshot()).state, { kind: 'finding', ref });
+  });
+});
