@@ -1,5 +1,6 @@
-// Bundles the extension (dist/extension.js) and the CLI (dist/cli.js) with esbuild, and copies the
-// runtime assets they load at run time: tree-sitter WASM grammars and the codicon font.
+// Bundles the extension (dist/extension.js), the CLI (dist/cli.js) and the mentoring panel's webview
+// script (dist/mentor/mentor.js) with esbuild, and copies the runtime assets they load at run time:
+// tree-sitter WASM grammars and the codicon font.
 import * as esbuild from 'esbuild';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -44,6 +45,8 @@ const common = {
 const builds = [
   { ...common, entryPoints: [path.join(root, 'src/extension/main.ts')], outfile: path.join(dist, 'extension.js') },
   { ...common, entryPoints: [path.join(root, 'src/cli/bin.ts')], outfile: path.join(dist, 'cli.js'), banner: { js: '#!/usr/bin/env node' } },
+  // The mentoring panel's webview script: runs in the browser, loaded from dist/mentor/ only.
+  { ...common, platform: 'browser', format: 'iife', target: 'es2022', external: [], entryPoints: [path.join(root, 'media/mentor/main.ts')], outfile: path.join(dist, 'mentor', 'mentor.js') },
 ];
 
 copyAssets();

@@ -21,6 +21,7 @@ import { ReviewStore, type FileReview } from './reviewStore';
 import { RedlineStatusBar } from './statusBar';
 import { RedlineConfig } from './settings';
 import type { RedlineServices } from './services';
+import { activateMentor } from './mentor';
 import { activateSupplyChain } from './supplyChain';
 import { AuditLog } from './audit/auditLog';
 import { activatePolicy } from './policy';
@@ -99,6 +100,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Redlin
   const audit = new AuditLog(context.storageUri, config, log);
   const services: RedlineServices = { context, log, config, store, analyzer, watcher, commands, acknowledgements: acks, git, audit };
   // Features: each registers its own providers, views and commands (keep one line each).
+  activateMentor(services);
   activateSupplyChain(services);
   const policy = activatePolicy(services);
   activateMentor(services);
