@@ -19,6 +19,9 @@ import { rule as shellInjectionIntroduced } from './shell-injection-introduced';
 import { rule as tlsVerificationDisabled } from './tls-verification-disabled';
 import { rule as unsafeDeserializationIntroduced } from './unsafe-deserialization-introduced';
 import { rule as weakHashIntroduced } from './weak-hash-introduced';
+import { rule as modelLoadUnpinned } from './model-load-unpinned';
+import { rule as modelRemoteCode } from './model-remote-code';
+import { rule as modelUnsafeDeserialization } from './model-unsafe-deserialization';
 
 /** Every guardrail rule module, in a stable order (by id). */
 export const guardrailRules: readonly GuardrailRule[] = [
@@ -40,6 +43,9 @@ export const guardrailRules: readonly GuardrailRule[] = [
   tlsVerificationDisabled,
   unsafeDeserializationIntroduced,
   weakHashIntroduced,
+  modelLoadUnpinned,
+  modelRemoteCode,
+  modelUnsafeDeserialization,
 ];
 
 /** Metadata of every guardrail rule. */
