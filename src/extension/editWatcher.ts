@@ -10,6 +10,7 @@ import type { RedlineLog } from './log';
 import type { Baseline, EditRecord, ReviewStore } from './reviewStore';
 import { relativePath } from './paths';
 import type { RedlineConfig } from './settings';
+import type { Capabilities } from './capabilities';
 
 const PASTE_WINDOW_MS = 1500;
 const EXTERNAL_WINDOW_MS = 5000;
@@ -54,6 +55,7 @@ export class EditWatcher implements vscode.Disposable {
     private readonly git: GitBaselines,
     private readonly log: RedlineLog,
     private readonly config: RedlineConfig,
+    private readonly capabilities: Capabilities,
   ) {}
 
   start(): void {
@@ -63,6 +65,16 @@ export class EditWatcher implements vscode.Disposable {
       vscode.workspace.onDidCloseTextDocument((doc) => this.untrack(doc)),
       vscode.workspace.onDidChangeTextDocument((e) => this.onChange(e)),
       vscode.extensions.onDidChange(() => void this.refreshPresence()),
+    );
+    if (this.capabilities.pasteEditProvider) this.watchPastes();
+    const watcher = vscode.workspace.createFileSystemWatcher('**/*');
+    this.disposables.push(watcher, watcher.onDidChange((uri) => void this.onDiskChange(uri)), watcher.onDidCreate((uri) => void this.onDiskChange(uri)));
+    void this.refreshPresence();
+  }
+
+  /** Notes pastes through a paste provider that returns no edit, so the normal paste proceeds. */
+  private watchPastes(): void {
+    this.disposables.push(
       vscode.languages.registerDocumentPasteEditProvider({ pattern: '**' }, {
         // Only notes that a paste is happening; returns no edit so the normal paste proceeds.
         provideDocumentPasteEdits: async (doc, _ranges, dataTransfer) => {
@@ -72,9 +84,6 @@ export class EditWatcher implements vscode.Disposable {
         },
       }, { providedPasteEditKinds: [], pasteMimeTypes: ['text/plain'] }),
     );
-    const watcher = vscode.workspace.createFileSystemWatcher('**/*');
-    this.disposables.push(watcher, watcher.onDidChange((uri) => void this.onDiskChange(uri)), watcher.onDidCreate((uri) => void this.onDiskChange(uri)));
-    void this.refreshPresence();
   }
 
   /** Redline's own edit (a restore) is about to touch `uri`: don't count it as an AI edit. */
@@ -163,7 +172,8 @@ export class EditWatcher implements vscode.Disposable {
 
   private classify(e: vscode.TextDocumentChangeEvent, before: string | undefined, after: string): EditClass {
     const key = e.document.uri.toString();
-    const reason = e.reason === vscode.TextDocumentChangeReason.Undo ? 'undo' : e.reason === vscode.TextDocumentChangeReason.Redo ? 'redo' : undefined;
+    const reason = !this.capabilities.changeReason ? undefined
+      : e.reason === vscode.TextDocumentChangeReason.Undo ? 'undo' : e.reason === vscode.TextDocumentChangeReason.Redo ? 'redo' : undefined;
     const external = this.pendingExternal.get(key);
     if (!reason && external && Date.now() - external.time < EXTERNAL_WINDOW_MS && external.text === after) {
       this.pendingExternal.delete(key);

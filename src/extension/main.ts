@@ -20,8 +20,8 @@ import { needsReview, ReviewTreeProvider } from './reviewView';
 import { ReviewStore, type FileReview } from './reviewStore';
 import { RedlineStatusBar } from './statusBar';
 import { RedlineConfig } from './settings';
+import { describeCapabilities, detectCapabilities, type Capabilities } from './capabilities';
 import type { RedlineServices } from './services';
-import { activateMentor } from './mentor';
 import { activateSupplyChain } from './supplyChain';
 import { AuditLog } from './audit/auditLog';
 import { activatePolicy } from './policy';
@@ -30,6 +30,8 @@ import { activateMentor } from './mentor';
 /** What the integration tests (and other extensions) can reach through `exports`. */
 export interface RedlineApi {
   readonly host: HostInfo;
+  /** Optional editor APIs found on this host. */
+  readonly capabilities: Capabilities;
   /** The status bar item's text and tooltip. */
   status(): { text: string; tooltip: string };
   /** Errors logged since activation. */
@@ -57,6 +59,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Redlin
   log.info(folders.length === 0 ? 'No folder open: watching open editors only.' : `Workspace folders: ${folders.map((f) => f.name).join(', ')}`);
   if (!vscode.workspace.isTrusted) log.info('Restricted Mode: repository settings may only tighten Redline.');
 
+  const capabilities = detectCapabilities(vscode);
+  log.info(describeCapabilities(capabilities));
   const config = new RedlineConfig();
   context.subscriptions.push(config);
   const store = new ReviewStore(context.workspaceState, context.storageUri);
@@ -65,7 +69,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Redlin
   const engine = new GuardrailEngine(grammarLoader(context.extensionUri));
   const analyzer = new Analyzer(engine, store, acks, log, config);
   const git = new GitBaselines();
-  const watcher = new EditWatcher(store, analyzer, git, log, config);
+  const watcher = new EditWatcher(store, analyzer, git, log, config, capabilities);
   const commands = new EditCommands(store, analyzer, watcher, acks, git, log, context.extensionUri, config);
   const statusBar = new RedlineStatusBar();
   const reviewTree = new ReviewTreeProvider(store);
@@ -100,7 +104,6 @@ export async function activate(context: vscode.ExtensionContext): Promise<Redlin
   const audit = new AuditLog(context.storageUri, config, log);
   const services: RedlineServices = { context, log, config, store, analyzer, watcher, commands, acknowledgements: acks, git, audit };
   // Features: each registers its own providers, views and commands (keep one line each).
-  activateMentor(services);
   activateSupplyChain(services);
   const policy = activatePolicy(services);
   activateMentor(services);
@@ -115,6 +118,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Redlin
 
   return {
     host,
+    capabilities,
     status: () => statusBar.snapshot(),
     errors: () => log.errors(),
     reviews: () => store.all(),

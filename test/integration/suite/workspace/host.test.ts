@@ -15,4 +15,9 @@ suite('Host detection', () => {
     }
     assert.deepStrictEqual(api.errors(), []);
   });
+
+  test('finds the optional editor APIs it feature-detects on VS Code 1.99 and later', async () => {
+    const api = (await activateRedline()).exports as RedlineApi;
+    assert.deepStrictEqual(api.capabilities, { pasteEditProvider: true, changeReason: true, logOutputChannel: true });
+  });
 });
