@@ -59,30 +59,35 @@ export interface ConfusableWord {
  * when it imitates a keyword or an ASCII identifier of the same text (`knownWords`).
  */
 export function confusableWord(word: string, knownWords: () => ReadonlySet<string>): ConfusableWord | undefined {
+  // First pass, no allocation: any letter of another script that is not a homoglyph makes the word genuine text.
   let latin = 0;
-  let other = 0;
+  let homoglyphCount = 0;
+  for (let i = 0; i < word.length; i++) {
+    const cp = word.codePointAt(i) ?? 0;
+    if (cp > 0xffff) i++;
+    if (HOMOGLYPHS.has(cp)) homoglyphCount++;
+    else if (isLatinLetter(cp)) latin++;
+    else if (cp >= 0x80 && isLetterLike(cp)) return undefined;
+  }
+  if (homoglyphCount === 0 || (latin === 0 && homoglyphCount < 2)) return undefined;
   const homoglyphs: number[] = [];
   const offsets: number[] = [];
   let lookalike = '';
   for (let i = 0; i < word.length; i++) {
     const cp = word.codePointAt(i) ?? 0;
-    const wide = cp > 0xffff;
     const ascii = HOMOGLYPHS.get(cp);
     if (ascii !== undefined) {
       homoglyphs.push(cp);
       offsets.push(i);
       lookalike += ascii;
     } else {
-      if (isLatinLetter(cp)) latin++;
-      else if (cp >= 0x80 && isLetterLike(cp)) other++;
       lookalike += String.fromCodePoint(cp);
     }
-    if (wide) i++;
+    if (cp > 0xffff) i++;
   }
-  if (homoglyphs.length === 0) return undefined;
-  if (latin > 0 && other === 0) return { homoglyphs, offsets, lookalike, mixed: true };
-  if (latin === 0 && other === 0 && homoglyphs.length >= 2 && /^[A-Za-z0-9_$]+$/.test(lookalike)) {
-    if (IMITATED_WORDS.has(lookalike) || knownWords().has(lookalike)) return { homoglyphs, offsets, lookalike, mixed: false };
+  if (latin > 0) return { homoglyphs, offsets, lookalike, mixed: true };
+  if (/^[A-Za-z0-9_$]+$/.test(lookalike) && (IMITATED_WORDS.has(lookalike) || knownWords().has(lookalike))) {
+    return { homoglyphs, offsets, lookalike, mixed: false };
   }
   return undefined;
 }

@@ -71,14 +71,23 @@ function scan(text: string, from: number, prose: boolean): RawFinding[] {
       continue;
     }
     const size = cp > 0xffff ? 2 : 1;
-    const ctx = context(text, offset, size, cp, prose, lines);
-    if (isLegitimate(ctx)) continue;
-    if (run && run.kind === kind && run.end === offset) {
+    const continues = run !== undefined && run.kind === kind && run.end === offset;
+    // The same character repeated right after a flagged one is never legitimate (its neighbour is hidden), except bidi marks.
+    const repeat = continues && kind !== 'bidi' && run?.codePoints[run.codePoints.length - 1] === cp;
+    if (!repeat && isLegitimate(context(text, offset, size, cp, prose, lines))) continue;
+    if (run && continues) {
       run.end = offset + size;
       run.codePoints.push(cp);
     } else {
       if (run) out.push(run);
       run = { kind, start: offset, end: offset + size, codePoints: [cp] };
+    }
+    if (kind !== 'bidi' && size === 1) {
+      // Swallow a long run of one repeated character without a regex step per character.
+      let j = run.end;
+      while (j < text.length && text.charCodeAt(j) === cp) { run.codePoints.push(cp); j++; }
+      run.end = j;
+      re.lastIndex = j;
     }
   }
   if (run) out.push(run);
@@ -205,12 +214,13 @@ function decodeSelectors(codePoints: readonly number[]): string | undefined {
 }
 
 function toFinding(r: RawFinding, index: LineIndex): HiddenCharFinding {
+  const range = index.rangeOf(r.start, r.end);
   const removal: TextEdit[] = r.replacements
     ? r.replacements.map((x) => ({ range: index.rangeOf(x.offset, x.offset + 1), newText: x.text }))
-    : [{ range: index.rangeOf(r.start, r.end), newText: '' }];
+    : [{ range, newText: '' }];
   return {
     kind: r.kind,
-    range: index.rangeOf(r.start, r.end),
+    range,
     start: r.start,
     end: r.end,
     codePoints: r.codePoints,

@@ -83,6 +83,7 @@ export function longLabel(cp: number): string {
 
 /** Label of a run: each distinct character once, with a count when it repeats. */
 export function runLabel(codePoints: readonly number[]): string {
+  if (codePoints.length === 1) return longLabel(codePoints[0] ?? 0);
   const counts = new Map<number, number>();
   for (const cp of codePoints) counts.set(cp, (counts.get(cp) ?? 0) + 1);
   const parts: string[] = [];
