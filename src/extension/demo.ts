@@ -1,6 +1,8 @@
 // "Redline: Run Demo AI Edit": plays an assistant that "cleans up" the demo's invoice routes and
 // quietly drops the auth middleware, the ownership check and the input validation.
+// "Redline: Run Demo Dependency Edit": plays an assistant that adds a typosquat and a lookalike to package.json.
 import * as vscode from 'vscode';
+import { applyEdits, modify } from 'jsonc-parser';
 
 const ROUTES = 'src/routes/invoices.js';
 
@@ -45,5 +47,32 @@ export async function runDemoAiEdit(): Promise<vscode.Uri | undefined> {
     return uri;
   }
   void vscode.window.showInformationMessage(`Redline: the demo edit needs a workspace with ${ROUTES} (open the demo/ folder, or run npm start).`);
+  return undefined;
+}
+
+/** What an assistant asked to "add an Express server and an OpenAI client" might write: a typo and a lookalike. */
+const DEMO_DEPENDENCIES: readonly [string, string][] = [['expresss', '^4.19.2'], ['openai-helper', '^1.2.0']];
+
+/** Adds the demo dependencies to the first folder's `package.json` in one assistant-style edit; returns its URI. */
+export async function runDemoDependencyEdit(): Promise<vscode.Uri | undefined> {
+  for (const folder of vscode.workspace.workspaceFolders ?? []) {
+    const uri = vscode.Uri.joinPath(folder.uri, 'package.json');
+    try {
+      await vscode.workspace.fs.stat(uri);
+    } catch {
+      continue;
+    }
+    const doc = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(doc);
+    let text = doc.getText();
+    for (const [name, spec] of DEMO_DEPENDENCIES) {
+      text = applyEdits(text, modify(text, ['dependencies', name], spec, { formattingOptions: { insertSpaces: true, tabSize: 2, eol: '\n' } }));
+    }
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(uri, new vscode.Range(0, 0, doc.lineCount, 0), text);
+    await vscode.workspace.applyEdit(edit);
+    return uri;
+  }
+  void vscode.window.showInformationMessage('Redline: the dependency demo needs a workspace with a package.json (open the demo/ folder, or run npm start).');
   return undefined;
 }

@@ -2,7 +2,7 @@
 // what the engine found in them. Persisted in workspace storage so it survives a reload.
 import * as vscode from 'vscode';
 import type { EditClass } from '../core/edits/classify';
-import type { Finding } from '../core/model';
+import type { Finding, RiskFamily } from '../core/model';
 
 /** Where a baseline came from. */
 export type BaselineSource = 'git-head' | 'first-open' | 'reviewed';
@@ -31,6 +31,14 @@ export interface FileReview {
   /** Matches a review-required glob: stays listed even without findings. */
   readonly reviewRequired: boolean;
   readonly skipped?: string;
+  /** Findings of other checks (e.g. `supply-chain`), set by that feature, which recomputes them after every AI edit. */
+  readonly extraFindings?: Readonly<Partial<Record<RiskFamily, readonly Finding[]>>>;
+}
+
+/** Every finding of a review: the guardrail findings, then those of other checks. */
+export function allFindings(review: FileReview): readonly Finding[] {
+  const extra = Object.values(review.extraFindings ?? {}).flat();
+  return extra.length === 0 ? review.findings : [...review.findings, ...extra];
 }
 
 interface PersistedReviewed {

@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import type { Finding, Severity } from '../core/model';
 import { describeEdit, ruleTitle } from './findingView';
 import { relativePath } from './paths';
-import type { FileReview, ReviewStore } from './reviewStore';
+import { allFindings, type FileReview, type ReviewStore } from './reviewStore';
 
 type Group = Severity | 'checkpoint';
 type Node =
@@ -16,15 +16,16 @@ const GROUP_LABEL: Record<Group, string> = { error: 'Errors', warning: 'Warnings
 const GROUP_ICON: Record<Group, string> = { error: 'error', warning: 'warning', info: 'info', checkpoint: 'eye' };
 
 export function worstSeverity(review: FileReview): Group {
-  if (review.findings.some((f) => f.severity === 'error')) return 'error';
-  if (review.findings.some((f) => f.severity === 'warning')) return 'warning';
-  if (review.findings.length > 0) return 'info';
+  const findings = allFindings(review);
+  if (findings.some((f) => f.severity === 'error')) return 'error';
+  if (findings.some((f) => f.severity === 'warning')) return 'warning';
+  if (findings.length > 0) return 'info';
   return 'checkpoint';
 }
 
 /** True when a file belongs in the Review view: findings, or an AI edit to a review-required path. */
 export function needsReview(review: FileReview): boolean {
-  return review.findings.length > 0 || review.reviewRequired;
+  return allFindings(review).length > 0 || review.reviewRequired;
 }
 
 export class ReviewTreeProvider implements vscode.TreeDataProvider<Node>, vscode.Disposable {
@@ -44,7 +45,7 @@ export class ReviewTreeProvider implements vscode.TreeDataProvider<Node>, vscode
         .filter((g) => g.reviews.length > 0);
     }
     if (node.kind === 'group') return node.reviews.sort((a, b) => relativePath(a.uri).localeCompare(relativePath(b.uri))).map((review) => ({ kind: 'file', review }));
-    if (node.kind === 'file') return node.review.findings.map((finding) => ({ kind: 'finding', review: node.review, finding }));
+    if (node.kind === 'file') return allFindings(node.review).map((finding) => ({ kind: 'finding', review: node.review, finding }));
     return [];
   }
 
@@ -57,8 +58,8 @@ export class ReviewTreeProvider implements vscode.TreeDataProvider<Node>, vscode
     }
     if (node.kind === 'file') {
       const { review } = node;
-      const item = new vscode.TreeItem(review.uri, review.findings.length > 0 ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
-      const n = review.findings.length;
+      const n = allFindings(review).length;
+      const item = new vscode.TreeItem(review.uri, n > 0 ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
       item.description = n > 0 ? `${n} finding${n === 1 ? '' : 's'}` : 'review required';
       item.tooltip = `${relativePath(review.uri)}: ${describeEdit(review.edits[review.edits.length - 1])}`;
       item.contextValue = 'redline.file';
