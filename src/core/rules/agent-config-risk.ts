@@ -1,5 +1,6 @@
 // Rule agent-config-risk: agent and MCP configs that skip approvals, run hooks, or start unpinned or secret-carrying servers.
 import type { Finding, RuleMeta } from '../model';
+import { createHash } from 'node:crypto';
 import { LineIndex } from '../text';
 import { findApprovalFlags, findConfigRisks } from '../instructions/agent-config';
 
@@ -32,7 +33,8 @@ export function detect(text: string, options: { json: boolean; vscodeSettings?: 
       confidence: 'high',
       message: h.message,
       range: index.rangeOf(h.start, h.end),
-      fingerprint: `${meta.id}:${text.slice(h.start, Math.min(h.end, h.start + 60))}`,
+      // Hashed: the flagged span may be an inline secret.
+      fingerprint: `${meta.id}:${createHash('sha256').update(`${h.message}\n${text.slice(h.start, h.end)}`).digest('hex').slice(0, 16)}`,
     });
   }
   return out;

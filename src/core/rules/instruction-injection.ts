@@ -1,4 +1,5 @@
 // Rule instruction-injection: text in an assistant instruction file that tells the assistant to act against its user.
+import { createHash } from 'node:crypto';
 import type { Finding, RuleMeta } from '../model';
 import { LineIndex } from '../text';
 import { findInjections } from '../instructions/injection';
@@ -38,7 +39,8 @@ export function detect(text: string, path?: string): Finding[] {
       message: `This text tells the assistant to ${h.what}${hidden ? ' (partly hidden from view)' : ''}. Remove it unless you wrote it on purpose.`,
       range: index.rangeOf(start, end),
       context: h.category,
-      fingerprint: `${meta.id}:${h.category}:${revealed.text.slice(h.start, Math.min(h.end, h.start + 40)).toLowerCase()}`,
+      // Hashed: the matched text may quote a secret.
+      fingerprint: `${meta.id}:${h.category}:${createHash('sha256').update(revealed.text.slice(h.start, h.end).toLowerCase()).digest('hex').slice(0, 16)}`,
     };
   });
 }

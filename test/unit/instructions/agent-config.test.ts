@@ -66,3 +66,11 @@ describe('agent-config-risk', () => {
     }
   });
 });
+
+describe('agent-config-risk fingerprints', () => {
+  it('never carry the inline secret', () => {
+    const text = '{ "servers": { "gh": { "command": "node", "args": ["s.js"], "env": { "GITHUB_TOKEN": "ghp_R3dl1neFakeTokenForTests0000000000" } } } }';
+    const [f] = detectInstructionRisks('.vscode/mcp.json', text);
+    assert.match(f?.fingerprint ?? '', /^agent-config-risk:[0-9a-f]{16}$/);
+  });
+});
