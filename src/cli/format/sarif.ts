@@ -62,7 +62,7 @@ function result(item: CheckFinding, ruleIndex: Map<string, number>, suppression?
       },
     }],
     partialFingerprints: { [FINGERPRINT_KEY]: hashedFingerprint(file, f) },
-    ...(suppression ? { suppressions: [{ kind: 'external', status: 'accepted', justification: suppression.reason }] } : {}),
+    ...(suppression ? { suppressions: [{ kind: 'external', state: 'accepted', justification: suppression.reason }] } : {}),
     properties: { confidence: f.confidence, ...(f.change ? { change: f.change } : {}), ...(f.context ? { context: f.context } : {}) },
   };
 }
