@@ -17,7 +17,7 @@ export function modelHazards(doc: Doc, ruleId: ModelRuleId): Protection[] {
       out.push(protection(doc, 'hazard', ruleId, 'wrapper', c.node, issue.label, {
         key: `${ruleId}:${c.callee}:${call?.model ?? ''}`.toLowerCase().slice(0, 160),
         always: true,
-        message: issue.message.replace(/\.$/, ''),
+        message: issue.summary,
       }));
     }
   }

@@ -12,6 +12,8 @@ export interface ModelIssue {
   readonly message: string;
   /** What the guardrail engine names (`trust_remote_code=True`, `torch.load`). */
   readonly label: string;
+  /** The message without the advice, for the guardrail engine (which adds where it happened). */
+  readonly summary: string;
 }
 
 /** What a call loads and how. */
@@ -98,6 +100,7 @@ function torchLoad(args: readonly string[], lang: ModelLanguage): ModelCall | un
   const safe = wo !== undefined && /^True$/.test(wo.value);
   const issues: ModelIssue[] = safe ? [] : [{
     ruleId: 'model-unsafe-deserialization', label: 'torch.load',
+    summary: `\`torch.load\` unpickles the checkpoint without \`weights_only=True\``,
     message: wo ? `\`torch.load(..., weights_only=${wo.value})\` unpickles the checkpoint: a crafted file runs code when loaded. Use \`weights_only=True\`, or safetensors.`
       : '`torch.load` without `weights_only=True` unpickles the checkpoint: a crafted file runs code when loaded. Pass `weights_only=True`, or use safetensors.',
   }];
@@ -113,7 +116,7 @@ function pickleLoad(callee: string, args: readonly string[], lang: ModelLanguage
   if (!downloaded) return undefined;
   return {
     loader: callee, ...(first ? { model: first } : {}), remote: true, pinned: false,
-    issues: [{ ruleId: 'model-unsafe-deserialization', label: callee,
+    issues: [{ ruleId: 'model-unsafe-deserialization', label: callee, summary: `\`${callee}\` unpickles a downloaded file`,
       message: `\`${callee}\` loads a downloaded file with pickle: whoever controls that file runs code on this machine. Use a format that holds only data (safetensors, ONNX, JSON), or verify a pinned hash first.` }],
   };
 }
@@ -144,7 +147,7 @@ function numpyLoad(args: readonly string[], lang: ModelLanguage): ModelCall | un
   if (lang !== 'python') return undefined;
   const ap = args.map((a) => splitArg(a, lang)).find((a) => a.name === 'allow_pickle');
   if (!ap || ap.value !== 'True') return undefined;
-  return { loader: 'numpy.load', remote: false, pinned: false, issues: [{ ruleId: 'model-unsafe-deserialization', label: 'allow_pickle=True',
+  return { loader: 'numpy.load', remote: false, pinned: false, issues: [{ ruleId: 'model-unsafe-deserialization', label: 'allow_pickle=True', summary: '`numpy.load` unpickles object arrays (`allow_pickle=True`)',
     message: '`numpy.load(..., allow_pickle=True)` unpickles object arrays: a crafted file runs code when loaded. Keep `allow_pickle=False`.' }] };
 }
 
@@ -171,6 +174,7 @@ function hubLoad(callee: string, name: string, args: readonly string[], lang: Mo
     const what = model !== undefined ? `\`${model}\`` : 'the library\'s default model';
     const http = model !== undefined && /^http:\/\//i.test(model) ? ' over plain HTTP' : '';
     issues.push({ ruleId: 'model-load-unpinned', label: `${callee}`,
+      summary: `\`${name}\` fetches ${what}${js ? '' : http} from the Hugging Face Hub without a pinned revision`,
       message: js
         ? `\`${name}\` fetches ${what} from the Hugging Face Hub at run time, unpinned: whatever is pushed next is what runs. Pin \`revision: '<commit sha>'\`, or serve it locally (\`env.allowRemoteModels = false\`).`
         : `\`${name}\` fetches ${what}${http} from the Hugging Face Hub without a pinned \`revision\`: whatever is pushed next is what runs. Pin \`revision="<commit sha>"\`.` });
@@ -178,6 +182,7 @@ function hubLoad(callee: string, name: string, args: readonly string[], lang: Mo
   const trc = get('trust_remote_code');
   if (trc !== undefined && /^(?:True|true)$/.test(trc)) {
     issues.push({ ruleId: 'model-remote-code', label: 'trust_remote_code=True',
+      summary: `\`trust_remote_code=True\` runs the code shipped with ${model !== undefined ? `\`${model}\`` : 'the model'}`,
       message: `\`trust_remote_code=True\` runs the Python code shipped with ${model !== undefined ? `\`${model}\`` : 'the model'} on this machine${pinned ? '' : ', and without a pinned revision that code can change at any time'}. Drop it, or pin a reviewed \`revision\`.` });
   }
   return { loader: name, ...(model !== undefined ? { model } : {}), remote, pinned, issues };
@@ -200,7 +205,7 @@ function urlFetch(callee: string, args: readonly string[]): ModelCall | undefine
   const url = literal(args[0] ?? '');
   if (!url || !/^http:\/\//i.test(url) || /^http:\/\/(?:localhost|127\.0\.0\.1|\[::1\])[:/]/i.test(url)) return undefined;
   if (!MODEL_FILE.test(url) && !/huggingface\.co|\/models?\/|\/datasets?\//i.test(url)) return undefined;
-  return { loader: callee, model: url, remote: true, pinned: false, issues: [{ ruleId: 'model-load-unpinned', label: url,
+  return { loader: callee, model: url, remote: true, pinned: false, issues: [{ ruleId: 'model-load-unpinned', label: url, summary: `\`${callee}\` downloads \`${url}\` over plain HTTP`,
     message: `\`${callee}\` downloads \`${url}\` over plain HTTP: anyone on the network path can swap the file. Use HTTPS and check a pinned hash.` }] };
 }
 
