@@ -1,6 +1,6 @@
 // Rule hidden-unicode: invisible characters (tags, bidi controls, zero-width, smuggled variation selectors) in any text.
 import type { Finding, RuleMeta, Severity } from '../model';
-import { codePointCode, detectHiddenUnicode, type HiddenCharFinding, type HiddenUnicodeOptions } from '../unicode';
+import { codePointCode, detectHiddenUnicode, displayHiddenText, type HiddenCharFinding, type HiddenUnicodeOptions } from '../unicode';
 
 /** Metadata of `hidden-unicode`. */
 export const meta: RuleMeta = {
@@ -46,12 +46,12 @@ function messageOf(h: HiddenCharFinding, instructionFile: boolean): string {
   const fix = 'Remove them unless you put them there on purpose.';
   switch (h.kind) {
     case 'tag':
-      return `Invisible tag characters${where} spell out "${h.decoded ?? ''}": a model reads this text, a reviewer does not see it. ${fix}`;
+      return `Invisible tag characters${where} spell out "${displayHiddenText(h.decoded ?? '')}": a model reads this text, a reviewer does not see it. ${fix}`;
     case 'bidi':
       return `Bidirectional control ${h.label}${where} can make text display in a different order than a compiler or model reads it (Trojan Source). ${fix}`;
     case 'variation-selector':
       return h.decoded !== undefined
-        ? `${h.codePoints.length} variation selectors${where} smuggle hidden data that decodes to "${h.decoded}". ${fix}`
+        ? `${h.codePoints.length} variation selectors${where} smuggle hidden data that decodes to "${displayHiddenText(h.decoded)}". ${fix}`
         : `Variation selectors ${h.label}${where} follow no character that uses them; they can smuggle hidden data. ${fix}`;
     default:
       return `Invisible ${h.kind === 'zero-width' ? 'zero-width' : 'format'} character ${h.label}${where}: it changes what tools and models read without showing on screen. ${fix}`;

@@ -3,7 +3,7 @@ import type { TextEdit } from '../model';
 import { LineIndex } from '../text';
 import { hiddenKind, isLegitimate, type CharContext } from './classify';
 import { confusableWord, HOMOGLYPHS, isWordCodePoint } from './confusables';
-import { codePointCode, runLabel } from './names';
+import { codePointCode, displayHiddenText, runLabel } from './names';
 import { isRtlLetter } from './scripts';
 import type { HiddenCharFinding, HiddenCharKind, HiddenUnicodeOptions } from './types';
 
@@ -232,7 +232,7 @@ function toFinding(r: RawFinding, index: LineIndex): HiddenCharFinding {
 }
 
 function labelOf(r: RawFinding): string {
-  if (r.kind === 'tag') return `⟨${r.codePoints.length} TAG CHARACTER${r.codePoints.length === 1 ? '' : 'S'}: "${r.decoded ?? ''}"⟩`;
+  if (r.kind === 'tag') return `⟨${r.codePoints.length} TAG CHARACTER${r.codePoints.length === 1 ? '' : 'S'}: "${displayHiddenText(r.decoded ?? '')}"⟩`;
   if (r.kind === 'confusable') {
     const letters = r.codePoints.map((cp) => `${codePointCode(cp)} ${scriptOf(cp)} "${String.fromCodePoint(cp)}"`).join(', ');
     return `⟨"${r.word ?? ''}" imitates "${r.lookalike ?? ''}": ${letters}⟩`;

@@ -2,4 +2,4 @@
 export type { HiddenCharFinding, HiddenCharKind, HiddenUnicodeOptions } from './types';
 export { detectHiddenUnicode, isProseText } from './detect';
 export { removeHiddenCharacters, revealText, type RevealedText } from './remove';
-export { codePointCode, hiddenCharName, longLabel, shortLabel } from './names';
+export { codePointCode, displayHiddenText, hiddenCharName, longLabel, shortLabel } from './names';

@@ -49,6 +49,15 @@ const NAMES: ReadonlyMap<number, string> = new Map<number, string>([
   [0xe007f, 'CANCEL TAG'],
 ]);
 
+import { maskSecret } from '../text';
+
+const TOKEN_SHAPE = /\b(?:gh[pousr]_|github_pat_|sk-|xox[abprs]-|AKIA|glpat-|AIza|npm_)[A-Za-z0-9_-]{8,}/g;
+
+/** Hidden text for display, with anything shaped like a provider token masked. */
+export function displayHiddenText(text: string): string {
+  return text.replace(TOKEN_SHAPE, (m) => maskSecret(m));
+}
+
 /** `U+202E` style code of a code point (at least 4 hex digits). */
 export function codePointCode(cp: number): string {
   return `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;

@@ -26,7 +26,10 @@ export interface HiddenCharFinding {
   readonly codePoints: readonly number[];
   /** e.g. `⟨U+202E RIGHT-TO-LEFT OVERRIDE⟩`, or `⟨U+200B ZERO WIDTH SPACE⟩ ×12` for a run. */
   readonly label: string;
-  /** For `tag` runs: the hidden ASCII text; for smuggled variation-selector runs: decoded bytes when they are text. */
+  /**
+   * For `tag` runs: the hidden ASCII text; for smuggled variation-selector runs: decoded bytes when they are text.
+   * Raw: pass it through `displayHiddenText` before showing or logging it (the label already is).
+   */
   readonly decoded?: string;
   /** For `confusable`: the word as written and the ASCII it imitates. */
   readonly word?: string;

@@ -124,3 +124,10 @@ describe('revealText', () => {
     assert.equal(r.originalOffset(r.text.indexOf('go')), text.indexOf('\u{E0067}'));
   });
 });
+
+describe('hidden text display', () => {
+  it('masks a token hidden in tag characters in the label', () => {
+    const [f] = detectHiddenUnicode(`ok${tags('use ghp_R3dl1neFakeTokenForTests0000000000')}`);
+    assert.equal(f?.label, '⟨42 TAG CHARACTERS: "use ghp_…"⟩');
+  });
+});
