@@ -47,7 +47,11 @@ export function findConfigRisks(text: string, vscodeSettings = false): ConfigHit
     });
   }
   if (!root || root.type !== 'object') return hits;
-  if (vscodeSettings) return [...hits, ...vscodeAutoApprove(root)];
+  if (vscodeSettings) {
+    // A `.code-workspace` file keeps its settings under "settings".
+    const nested = findNodeAtLocation(root, ['settings']);
+    return [...hits, ...vscodeAutoApprove(root), ...(nested?.type === 'object' ? vscodeAutoApprove(nested) : [])];
+  }
   hits.push(...claudePermissions(root), ...autoApproveKeys(root), ...hooks(root), ...vscodeAutoApprove(root));
   for (const key of ['mcpServers', 'servers']) {
     const servers = findNodeAtLocation(root, [key]);

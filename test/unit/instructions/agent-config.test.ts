@@ -74,3 +74,10 @@ describe('agent-config-risk fingerprints', () => {
     assert.match(f?.fingerprint ?? '', /^agent-config-risk:[0-9a-f]{16}$/);
   });
 });
+
+describe('auto-approve in a .code-workspace file', () => {
+  it('is found under "settings"', () => {
+    const text = '{\n  "folders": [{ "path": "." }],\n  "settings": { "chat.tools.autoApprove": true }\n}\n';
+    assert.deepEqual(detectAgentSettingsRisks('team.code-workspace', text).map((f) => [f.ruleId, f.range.start.line]), [['agent-config-risk', 2]]);
+  });
+});
