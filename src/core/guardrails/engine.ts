@@ -175,13 +175,14 @@ class Comparison {
       const w = this.weakened(rule, g, m);
       if (w) findings.push(w);
     };
+    const sid = (s: Scope): string => this.afterScope(s)?.id ?? s.id;
     for (const g of bGuards) {
-      const m = aGuards.find((x) => !used.has(x) && x.key === g.key && x.scope.id === g.scope.id);
+      const m = aGuards.find((x) => !used.has(x) && x.key === g.key && x.scope.id === sid(g.scope));
       if (m) take(g, m);
       else pending.push(g);
     }
     for (const g of pending) {
-      const m = aGuards.find((x) => !used.has(x) && x.group === g.group && x.scope.id === g.scope.id && x.form === g.form && !bGuards.some((y) => y.key === x.key && y.scope.id === x.scope.id));
+      const m = aGuards.find((x) => !used.has(x) && x.group === g.group && x.scope.id === sid(g.scope) && x.form === g.form && !bGuards.some((y) => y.key === x.key && sid(y.scope) === x.scope.id));
       if (m) take(g, m);
       else unmatched.push(g);
     }
@@ -192,7 +193,7 @@ class Comparison {
         used.add(moved);
         continue;
       }
-      if (this.stillProtected(rule, g) || this.valueGone(g)) continue;
+      if (this.stillProtected(rule, g, ap) || this.valueGone(g)) continue;
       findings.push(this.dropped(rule, g));
     }
     findings.push(...this.downgrades(rule, bp, ap));
@@ -215,22 +216,23 @@ class Comparison {
   /** True when the value a guard protected no longer appears in its scope (the sink went away too). */
   private valueGone(g: Protection): boolean {
     if (!g.requires) return false;
-    const full = this.fullAfter();
-    const scope = full ? this.scopeInAfter(full, g.scope) : undefined;
+    const scope = this.afterScope(g.scope);
     const text = scope?.node ? this.after.slice(scope.node.start, scope.node.end) : this.after;
     return !text.replace(/\s+/g, '').includes(g.requires.replace(/\s+/g, ''));
   }
 
   /** True when a guard missing from its scope still protects it in the new version. */
-  private stillProtected(rule: GuardrailRule, g: Protection): boolean {
+  private stillProtected(rule: GuardrailRule, g: Protection, windowAfter: readonly Protection[]): boolean {
+    const covers = (list: readonly Protection[]): boolean => list.some((p) => p.kind === 'guard' && !p.weak && (
+      (p.global && p.group === g.group)
+      // An option moved into a shared, file-level options object still applies.
+      || (g.form === 'option' && p.key === g.key && p.scope.kind === 'file')));
+    if (covers(windowAfter)) return true;
     const full = this.fullAfter();
     if (!full) return false;
-    const all = this.fullAfterProtections(rule, full);
-    const guards = all.filter((p) => p.kind === 'guard' && !p.weak);
-    if (guards.some((p) => p.global && p.group === g.group)) return true;
-    // An option moved into a shared, file-level options object still applies.
-    if (g.form === 'option' && guards.some((p) => p.key === g.key && p.scope.kind === 'file')) return true;
-    const scope = this.scopeInAfter(full, g.scope);
+    const guards = this.fullAfterProtections(rule, full).filter((p) => p.kind === 'guard' && !p.weak);
+    if (covers(guards)) return true;
+    const scope = this.afterScope(g.scope);
     if (!scope) return g.scope.kind !== 'file';
     if (scope.id !== g.scope.id && guards.some((p) => p.scope.id === scope.id && p.group === g.group)) return true;
     if (g.scope.kind === 'file') {
@@ -265,21 +267,32 @@ class Comparison {
     return list;
   }
 
-  /** The scope in the new version that corresponds to an old scope: same id, else the unit at the mapped line. */
-  private scopeInAfter(full: Doc, s: Scope): Scope | undefined {
-    if (s.kind === 'file') return s;
-    const units = full.functions.map((f) => full.unitScope(f)).filter((x): x is Scope => x !== undefined);
-    for (const c of full.calls) {
-      const r = full.unitScope(c.node);
-      if (r) units.push(r);
+  private readonly scopeCache = new Map<string, Scope | null>();
+
+  /**
+   * The scope in the new version that corresponds to an old one: the same id, else the unit of the
+   * same kind whose header sits on the old header's line (kept, or at the same place in a rewritten
+   * block: a renamed route or function). Looks in the edit window first, the whole file only if needed.
+   */
+  private afterScope(s: Scope): Scope | undefined {
+    if (s.kind === 'file' || s.kind === 'class') return s;
+    const cached = this.scopeCache.get(s.id);
+    if (cached !== undefined) return cached ?? undefined;
+    const line = this.map().counterpart(this.beforeLines.positionAt(s.header).line);
+    const lookIn = (doc: Doc): Scope | undefined => {
+      const scopes = doc.scopes();
+      const same = scopes.get(s.id);
+      if (same || line === undefined) return same;
+      for (const u of scopes.values()) if (u.kind === s.kind && this.afterLines.positionAt(u.header).line === line) return u;
+      return undefined;
+    };
+    let found = lookIn(this.a);
+    if (!found) {
+      const full = this.fullAfter();
+      found = full ? lookIn(full) : undefined;
     }
-    const same = units.find((u) => u.id === s.id);
-    if (same) return same;
-    const line = this.beforeLines.positionAt(s.header).line;
-    if (!this.map().kept(line)) return undefined;
-    const offset = this.afterLines.offsetAt({ line: this.map().toNew(line), character: 0 });
-    const lineEnd = this.afterLines.offsetAt({ line: this.map().toNew(line), character: 10_000 });
-    return units.find((u) => u.header >= offset && u.header <= lineEnd && u.kind === s.kind);
+    this.scopeCache.set(s.id, found ?? null);
+    return found;
   }
 
   private downgrades(rule: GuardrailRule, bp: Protection[], ap: Protection[]): Finding[] {
@@ -305,7 +318,7 @@ class Comparison {
 
   private dropped(rule: GuardrailRule, g: Protection): Finding {
     const full = this.fullAfter();
-    const scope = full ? this.scopeInAfter(full, g.scope) : undefined;
+    const scope = this.afterScope(g.scope);
     let anchorLine: number;
     if (g.form === 'option' || g.form === 'wrapper' || g.global || g.scope.kind === 'file' || !scope || scope.kind === 'file') {
       const node = g.anchor ?? g.node;
@@ -372,7 +385,7 @@ class Comparison {
     if (!argList || !/^(?:arguments|argument_list)$/.test(argList.type)) return undefined;
     const index = argList.children.indexOf(g.node);
     const old = this.b.callAt(argList.parent as SNode);
-    const call = full.calls.find((c) => c.node === scope.node && (!old || c.callee === old.callee));
+    const call = [this.a, full].map((d) => d.callAt(scope.node as SNode)).find((c) => c !== undefined && (!old || c.callee === old.callee));
     const next = call?.args[index];
     if (!call || !next) return undefined;
     const pos = this.afterLines.positionAt(next.start);

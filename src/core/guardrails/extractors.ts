@@ -14,7 +14,7 @@ export function keyOf(text: string): string {
 export function scopeFor(doc: Doc, n: SNode): Scope {
   for (let p: SNode | null = n; p; p = p.parent) {
     if (p.type === 'decorator' || p.type === 'annotation' || p.type === 'marker_annotation') {
-      const d = doc.decorators.find((x) => x.node === p);
+      const d = doc.decoratorAt(p);
       if (d?.target) return doc.unitScope(d.target) ?? doc.scopeOf(d.target);
     }
   }

@@ -5,6 +5,8 @@ import { diffLines } from 'diff';
 export class LineMap {
   /** For each old line: the new line it became, or -(insertion line + 1) when it was removed. */
   private readonly map: number[];
+  /** For removed old lines of a replaced block: the new line at the same position in the replacement. */
+  private readonly paired = new Map<number, number>();
 
   constructor(before: string, after: string) {
     this.map = [];
@@ -19,13 +21,20 @@ export class LineMap {
     let oldLine = head;
     let newLine = head;
     const parts = midOld.length === 0 && midNew.length === 0 ? [] : diffLines(joinLines(midOld), joinLines(midNew));
+    let removedStart = -1;
+    let removedCount = 0;
     for (const part of parts) {
       const n = part.count ?? 0;
       if (part.added) {
+        if (removedStart >= 0) for (let i = 0; i < removedCount; i++) this.paired.set(removedStart + i, newLine + Math.min(i, n - 1));
+        removedStart = -1;
         newLine += n;
       } else if (part.removed) {
+        removedStart = oldLine;
+        removedCount = n;
         for (let i = 0; i < n; i++) this.map[oldLine++] = -(newLine + 1);
       } else {
+        removedStart = -1;
         for (let i = 0; i < n; i++) this.map[oldLine++] = newLine++;
       }
     }
@@ -37,6 +46,13 @@ export class LineMap {
     const v = this.map[oldLine];
     if (v === undefined) return Math.max(0, this.map.length > 0 ? this.lastNew() : 0);
     return v >= 0 ? v : -v - 1;
+  }
+
+  /** The new line an old line became, or its counterpart in a replaced block; undefined when simply deleted. */
+  counterpart(oldLine: number): number | undefined {
+    const v = this.map[oldLine];
+    if (v !== undefined && v >= 0) return v;
+    return this.paired.get(oldLine);
   }
 
   /** True when the old line survived unchanged. */

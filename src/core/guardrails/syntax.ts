@@ -204,9 +204,31 @@ export class Doc {
     return this.callIndex.get(n);
   }
 
-  /** The first name of a decorator/annotation/call: `UseGuards` for `@UseGuards(AuthGuard)`. */
-  decoratorsOf(target: SNode): DecoratorFact[] {
-    return this.decorators.filter((d) => d.target === target);
+  /** Decorators and annotations on a function, method, class, field or parameter. */
+  decoratorsOf(target: SNode): readonly DecoratorFact[] {
+    return this.byTarget.get(target) ?? [];
+  }
+
+  /** The decorator fact for a decorator/annotation node. */
+  decoratorAt(n: SNode): DecoratorFact | undefined {
+    return this.decoratorIndex.get(n);
+  }
+
+  /** Every function and route scope of this Doc, by id (built once). */
+  scopes(): ReadonlyMap<string, Scope> {
+    if (!this.scopeIndex) {
+      const index = new Map<string, Scope>();
+      for (const f of this.functions) {
+        const s = this.unitScope(f);
+        if (s && !index.has(s.id)) index.set(s.id, s);
+      }
+      for (const c of this.calls) {
+        const s = this.unitScope(c.node);
+        if (s && !index.has(s.id)) index.set(s.id, s);
+      }
+      this.scopeIndex = index;
+    }
+    return this.scopeIndex;
   }
 
   /** `METHOD path` when a call registers a route. */
@@ -237,6 +259,9 @@ export class Doc {
   }
 
   private readonly callIndex = new Map<SNode, CallFact>();
+  private readonly decoratorIndex = new Map<SNode, DecoratorFact>();
+  private readonly byTarget = new Map<SNode, DecoratorFact[]>();
+  private scopeIndex: Map<string, Scope> | undefined;
 
   private computeUnitScope(n: SNode): Scope | undefined {
     if (CALL_TYPES.has(n.type)) {
@@ -282,7 +307,7 @@ export class Doc {
   }
 
   private decoratedRoute(fn: SNode): string | undefined {
-    const decos = this.decorators.filter((d) => d.target === fn);
+    const decos = this.decoratorsOf(fn);
     for (const d of decos) {
       const last = d.name.split('.').pop() ?? '';
       const first = d.args[0];
@@ -306,7 +331,7 @@ export class Doc {
   private classPrefix(fn: SNode, annotation: string): string {
     const cls = this.enclosingClass(fn);
     if (!cls) return '';
-    const d = this.decorators.find((x) => x.target === cls && x.name === annotation);
+    const d = this.decoratorsOf(cls).find((x) => x.name === annotation);
     const first = d?.args[0];
     if (!first || !isStringNode(first)) return '';
     const p = unquote(this.textOf(first));
@@ -388,7 +413,14 @@ export class Doc {
       const list = n.children.find((c) => c.field === 'arguments');
       args = list ? list.children : [];
     }
-    this.decorators.push({ node: n, name, args, target: decoratorTarget(n) });
+    const fact: DecoratorFact = { node: n, name, args, target: decoratorTarget(n) };
+    this.decorators.push(fact);
+    this.decoratorIndex.set(n, fact);
+    if (fact.target) {
+      const list = this.byTarget.get(fact.target);
+      if (list) list.push(fact);
+      else this.byTarget.set(fact.target, [fact]);
+    }
   }
 
   private addPair(n: SNode): void {

@@ -59,7 +59,7 @@ export function extract(doc: Doc): Protection[] {
 function holderLabel(doc: Doc, holder: SNode): string {
   const c = doc.callAt(holder);
   if (c) return c.callee;
-  const d = doc.decorators.find((x) => x.node === holder);
+  const d = doc.decoratorAt(holder);
   if (d) return d.name;
   if (holder.type === 'composite_literal') return doc.textOf(holder.children[0] ?? holder);
   return '';

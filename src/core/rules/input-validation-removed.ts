@@ -39,7 +39,7 @@ export function extract(doc: Doc): Protection[] {
 
 /** Annotations on fields and parameters are keyed by what they annotate, so reordering is not removal. */
 function withTarget(doc: Doc, p: Protection): Protection {
-  const d = doc.decorators.find((x) => x.node === p.node);
+  const d = doc.decoratorAt(p.node);
   const target = d?.target;
   if (!target || /method|function|class/.test(target.type)) return p;
   const name = target.children.find((c) => c.field === 'name' || c.field === 'declarator');

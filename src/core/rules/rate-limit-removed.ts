@@ -24,7 +24,7 @@ const STRENGTH_KEYS = /^(?:max|limit|points|requests|max_requests|maxRequests|ra
 export function extract(doc: Doc): Protection[] {
   const out: Protection[] = [...middlewareGuards(doc, LIMITER, 'ratelimit')];
   for (const p of decoratorGuards(doc, DECORATOR, 'ratelimit')) {
-    const d = doc.decorators.find((x) => x.node === p.node);
+    const d = doc.decoratorAt(p.node);
     const args = d ? d.args.map((a) => doc.textOf(a)).join(' ') : '';
     const strength = rateOf(args) ?? firstNumber(args);
     out.push(strength === undefined ? p : { ...p, strength });
@@ -38,13 +38,18 @@ export function extract(doc: Doc): Protection[] {
   for (const p of doc.pairs) {
     if (!STRENGTH_KEYS.test(p.key) || p.kind === 'assign') continue;
     const holder = holderOf(doc, p.node);
-    if (holder.type === 'decorator' || holder.parent?.type === 'decorator' || doc.decorators.some((d) => d.node.start <= p.node.start && d.node.end >= p.node.end)) continue;
+    if (insideDecorator(p.node)) continue;
     const holderText = doc.textOf(holder).slice(0, 200);
     if (!LIMITER.test(holderText) && !LIMITER.test(declaredName(doc, holder))) continue;
     const strength = numberOf(doc.textOf(p.value)) ?? rateOf(doc.textOf(p.value));
     out.push(protection(doc, 'guard', 'ratelimit', 'option', p.node, p.key, { key: `option:${p.key}`, anchor: holder, ...(strength !== undefined ? { strength } : {}) }));
   }
   return out;
+}
+
+function insideDecorator(n: import('../guardrails/syntax').SNode): boolean {
+  for (let p = n.parent; p; p = p.parent) if (p.type === 'decorator' || p.type === 'annotation') return true;
+  return false;
 }
 
 function firstNumber(text: string): number | undefined {
