@@ -3,3 +3,4 @@ export type { HiddenCharFinding, HiddenCharKind, HiddenUnicodeOptions } from './
 export { detectHiddenUnicode, isProseText } from './detect';
 export { removeHiddenCharacters, revealText, type RevealedText } from './remove';
 export { codePointCode, displayHiddenText, hiddenCharName, longLabel, shortLabel } from './names';
+export { hiddenCharacters, type HiddenCharacter } from './characters';

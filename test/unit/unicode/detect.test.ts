@@ -1,6 +1,6 @@
 // Behaviour of the hidden-Unicode detector: each class, its context exceptions, labels and removal edits.
 import * as assert from 'node:assert/strict';
-import { detectHiddenUnicode, hiddenCharName, removeHiddenCharacters, revealText, shortLabel } from '../../../src/core/unicode';
+import { detectHiddenUnicode, hiddenCharacters, hiddenCharName, removeHiddenCharacters, revealText, shortLabel } from '../../../src/core/unicode';
 
 const tags = (s: string): string => [...s].map((c) => String.fromCodePoint(0xe0000 + c.charCodeAt(0))).join('');
 const selectors = (s: string): string => [...new TextEncoder().encode(s)].map((b) => String.fromCodePoint(b < 16 ? 0xfe00 + b : 0xe0100 + b - 16)).join('');
@@ -129,5 +129,20 @@ describe('hidden text display', () => {
   it('masks a token hidden in tag characters in the label', () => {
     const [f] = detectHiddenUnicode(`ok${tags('use ghp_R3dl1neFakeTokenForTests0000000000')}`);
     assert.equal(f?.label, '⟨42 TAG CHARACTERS: "use ghp_…"⟩');
+  });
+});
+
+describe('hiddenCharacters', () => {
+  it('lists each character of a run with its offsets and ghost label', () => {
+    const [f] = detectHiddenUnicode('a\u200B\u{E0100}\u{E0101}b');
+    assert.ok(f);
+    assert.deepEqual(hiddenCharacters(f), [{ start: 1, end: 2, codePoint: 0x200b, label: '⟨U+200B⟩' }]);
+    const [, g] = detectHiddenUnicode('a\u200B\u{E0100}\u{E0101}b');
+    assert.deepEqual(g && hiddenCharacters(g).map((c) => [c.start, c.end, c.label]), [[2, 4, '⟨U+E0100⟩'], [4, 6, '⟨U+E0101⟩']]);
+  });
+
+  it('points at the homoglyph letters of a confusable word', () => {
+    const [f] = detectHiddenUnicode('let p\u0430yp\u0430l = 1;');
+    assert.deepEqual(f && hiddenCharacters(f).map((c) => [c.start, c.label]), [[5, '⟨U+0430⟩'], [8, '⟨U+0430⟩']]);
   });
 });
