@@ -57,7 +57,7 @@ describe('classifyChange', () => {
   });
 
   it('reports whitespace-only events as formatting', () => {
-    assert.strictEqual(classifyChange([insert(0, '  '), insert(1, '  '), insert(2, '  ')], { formatting: true }), 'formatting');
+    assert.strictEqual(classifyChange([insert(0, '    '), insert(1, '  '), replace(2, 2, 1, '\n')], { formatting: true }), 'formatting');
   });
 });
 

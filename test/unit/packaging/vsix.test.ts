@@ -10,7 +10,7 @@ const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'))
 
 // What an installed Redline needs, and nothing else (mirrors .vscodeignore).
 const ALLOWED = ['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'dist/extension.js', 'dist/wasm/*.wasm',
-  'dist/codicons/codicon.css', 'dist/codicons/codicon.ttf', 'media/**', 'docs/rules/*.md', 'schemas/*.json'];
+  'dist/codicons/codicon.css', 'dist/codicons/codicon.ttf', 'dist/mentor/*.js', 'dist/mentor/*.css', 'media/**', 'docs/rules/*.md', 'schemas/*.json'];
 
 function vsce(...args: string[]): string {
   return execFileSync(process.execPath, [path.join(root, 'node_modules/@vscode/vsce/vsce'), ...args], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
