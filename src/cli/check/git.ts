@@ -55,6 +55,14 @@ async function commitOf(root: string, ref: string): Promise<string | undefined> 
   }
 }
 
+async function hasCommits(root: string): Promise<boolean> {
+  try {
+    return (await git(root, ['rev-list', '-n', '1', '--all'])).trim() !== '';
+  } catch {
+    return false;
+  }
+}
+
 /** What the change is compared with. */
 export interface BaseCommit {
   /** What the user asked for, or how the default was found (`merge-base origin/main`, `HEAD`). */
@@ -71,6 +79,8 @@ export interface BaseCommit {
 export async function resolveBase(root: string, requested: string | undefined): Promise<BaseCommit> {
   if (requested !== undefined) {
     const commit = requested.startsWith('-') ? undefined : await commitOf(root, requested);
+    // A pre-commit hook runs `--base HEAD` before the first commit too: compare with the empty tree.
+    if (!commit && requested === 'HEAD' && !(await hasCommits(root))) return { ref: 'HEAD (no commits yet)', commit: EMPTY_TREE };
     if (!commit) throw new UsageError(`base '${requested}' is not a commit in this repository (try a branch, tag or SHA, and fetch it first in CI)`);
     return { ref: requested, commit };
   }

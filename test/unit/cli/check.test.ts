@@ -227,6 +227,18 @@ describe('redline check', () => {
       assert.equal((await check(dir, '--base', 'HEAD')).code, 0, 'against HEAD nothing changed');
     });
 
+    it('accepts --staged --base HEAD before the first commit (a pre-commit hook in a new repository)', async () => {
+      const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'redline-empty-')));
+      dirs.push(dir);
+      git(dir, '-c', 'init.defaultBranch=main', 'init', '-q');
+      write(dir, { 'src/config.js': `module.exports = { githubToken: "${token}" };\n` });
+      git(dir, 'add', '-A');
+      const { code, report } = await checkJson(dir, '--staged', '--base', 'HEAD');
+      assert.equal(code, 1);
+      assert.equal(report.base.ref, 'HEAD (no commits yet)');
+      assert.deepEqual(report.findings.map((f) => [f.file, f.line, f.ruleId]), [['src/config.js', 1, 'secret-in-code']]);
+    });
+
     it('compares a renamed file with its old path', async () => {
       const dir = fresh({ 'src/routes/users.js': route('requireAuth, ') });
       git(dir, 'mv', 'src/routes/users.js', 'src/routes/accounts.js');
