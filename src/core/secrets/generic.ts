@@ -13,7 +13,7 @@ export interface GenericHit {
 }
 
 const passwordName = /pass(?:word|wd|phrase)?$|pwd$|^pass(?:word|wd)|password/;
-const secretName = /secret|token|apikey|accesskey|authkey|privatekey|signingkey|encryptionkey|masterkey|clientkey|credential|bearer|sessionkey|webhookkey|(?:^|[^a-z])key$|key$/;
+const secretName = /secret|token|apikey|accesskey|authkey|privatekey|signingkey|encryptionkey|masterkey|clientkey|credential|bearer|sessionkey|webhookkey|.key$/;
 /** Names that contain a keyword but hold no secret. */
 const harmlessName = /hash|digest|checksum|sha\d*|md5|length|len$|min|max|policy|field|label|placeholder|prompt|type|name|input|regex|pattern|path|file|dir|header|param|count|expir|ttl|timeout|format|mode|enabled|enable|required|hint|message|msg|error|valid|reset|forgot|url|uri|endpoint|public|primary|foreign|partition|sort|cache|idempotency|lookup|map|unique|i18n|translation|react|order|index|id$|ids$|limit|size|usage|count|storage$|prefix|suffix|strength|rotation|version|provider|store|manager|service|class|method|tokenizer|tokens|usage|keyboard|keys$|keyword|keyring|keychain|keyframe|keycode|keypress|keydown|keyup|monkey|turkey|donkey|hockey|jockey|author|oauth2?url|authority|authoriz|authent|autho?r$|passenger|passport|passthrough|bypass|compass|pass(?:es|ed|ing)$|secretary|credentialsprovider|spec/;
 
@@ -57,6 +57,18 @@ function plainUnquoted(value: string): boolean {
   return true;
 }
 
+/**
+ * Letters-only text made of word-like pieces (`refreshToken`, `_IconTable`, `ACCESS_TOKEN`,
+ * `serialization.policy`), as opposed to random letters (`SWECuZUinupRn`), whose case changes
+ * cut it into pieces averaging under three and a half letters.
+ */
+function identifierLike(value: string): boolean {
+  if (/[0-9]/.test(value) || !/^[_$]*[A-Za-z]+(?:[-_. :/+][A-Za-z]+)*[_$]*$/.test(value)) return false;
+  const pieces = value.match(/[A-Z]+(?![a-z])|[A-Z]?[a-z]+/g) ?? [];
+  const letters = pieces.reduce((n, p) => n + p.length, 0);
+  return pieces.length > 0 && letters / pieces.length >= 3.5;
+}
+
 /** Checks the value itself: long and random enough, not a placeholder, reference, path or number. */
 function plausibleValue(value: string, strongName: boolean): boolean {
   const min = strongName ? 6 : 8;
@@ -66,7 +78,9 @@ function plausibleValue(value: string, strongName: boolean): boolean {
   if (isPlaceholder(value) || isReference(value)) return false;
   if (/^[\d.,:_-]+$/.test(value)) return false;
   if (/^(?:\.{0,2}\/|~\/|[A-Za-z]:\\|https?:\/\/|file:)|\.(?:pem|key|json|txt|ya?ml|p12|pfx|crt|cer|der|env)$/i.test(value)) return false;
-  if (/^[a-z]+(?:[-_ ][a-z]+)*$/.test(value) && value.length < 24) return false; // a word or kebab-case name
+  if (identifierLike(value)) return false; // words, camelCase or CONSTANT_NAMES: identifiers, not secrets
+  if (/[^\x20-\x7e]/.test(value)) return false; // credentials are printable ASCII; prose and messages are not
+  if (/^[\w.@-]+(?:\/[\w.@-]+)+\.[A-Za-z][A-Za-z0-9]{0,5}$/.test(value)) return false; // a relative file path
   if (/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(value) && !/\d/.test(value)) return false; // an env-var name
   if (/\s/.test(value)) return !strongName ? false : value.length <= 64 && !/\s\w+\s/.test(value) && shannonEntropy(value) >= 3;
   const classes = charClasses(value);
@@ -123,10 +137,14 @@ function assignmentAt(seg: string, s: number, e: number, config: boolean): Gener
   if (!v) return undefined;
   const value = seg.slice(v.start, v.end);
   if (!v.quoted) {
-    if (!(config || atLineStart(seg, s))) return undefined;
+    // In code, a bare value is an expression; only env-style `NAME=value` lines and `--flag=value` hold data.
+    const envStyle = seg.charCodeAt(i - opLen) === 61 && /^[A-Z][A-Z0-9_]*$/.test(seg.slice(s, e)) && atLineStart(seg, s);
+    const flag = seg.slice(Math.max(0, s - 2), s) === '--';
+    if (!(config || envStyle || flag)) return undefined;
     if (!plainUnquoted(value)) return undefined;
   }
-  if (!plausibleValue(value, strong)) return undefined;
+  const lowerValue = value.toLowerCase();
+  if (lowerValue === name || (name.length >= 6 && lowerValue.startsWith(name.slice(0, 6))) || !plausibleValue(value, strong)) return undefined;
   return { start: v.start, end: v.end, strong };
 }
 

@@ -109,6 +109,23 @@ describe('detectSecrets', () => {
     for (const text of negatives) assert.deepEqual(detectSecrets(`${text}\n`, { path: '.env' }).map((m) => m.detector), [], text);
   });
 
+  it('ignores names, paths and messages assigned to keyword-bearing identifiers', () => {
+    const texts = [
+      'const RefreshTokenClientAcquireToken = "refreshTokenClient.acquireToken";',
+      '  key: "_basename",',
+      '"secretlint": "bin/secretlint.js",',
+      '  idToken: cachedAccount.idToken,',
+      'export const CONTINUATION_TOKEN_MISSING = "continuation_token_missing";',
+      '"libsecret-1.so.0": "libsecret-1-0",',
+      '{ "Expected_token_here": "此处应为标记“{0}”。" }',
+    ];
+    for (const text of texts) assert.deepEqual(detectSecrets(`${text}\n`, { path: 'src/a.ts' }).map((m) => m.detector), [], text);
+  });
+
+  it('still reports random letters assigned to a secret name', () => {
+    assert.deepEqual(detectSecrets('var secret = "SWECuZUinupRnfbVBZtoRxhk";\n', { path: 'src/a.js' }).map((m) => m.masked), ['SWEC…']);
+  });
+
   it('skips generic assignments in test paths and lowers provider confidence there', () => {
     assert.deepEqual(detectSecrets('password = "Tr0ub4dor&3x"\n', { path: 'test/fixtures/users.py' }), []);
     const token = join('gh', 'p_', filler(36));
