@@ -78,7 +78,8 @@ function plausibleValue(value: string, strongName: boolean): boolean {
   if (isPlaceholder(value) || isReference(value)) return false;
   if (/^[\d.,:_-]+$/.test(value)) return false;
   if (/^(?:\.{0,2}\/|~\/|[A-Za-z]:\\|https?:\/\/|file:)|\.(?:pem|key|json|txt|ya?ml|p12|pfx|crt|cer|der|env)$/i.test(value)) return false;
-  if (identifierLike(value)) return false; // words, camelCase or CONSTANT_NAMES: identifiers, not secrets
+  // Words, camelCase or CONSTANT_NAMES, maybe with a version suffix (`findingHash/v1`): identifiers, not secrets.
+  if (identifierLike(value) || identifierLike(value.replace(/(?:[-_./:@]v?\d{1,3})+$/, ''))) return false;
   if (/[^\x20-\x7e]/.test(value)) return false; // credentials are printable ASCII; prose and messages are not
   if (/^[\w.@-]+(?:\/[\w.@-]+)+\.[A-Za-z][A-Za-z0-9]{0,5}$/.test(value)) return false; // a relative file path
   if (/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(value) && !/\d/.test(value)) return false; // an env-var name

@@ -117,6 +117,7 @@ describe('detectSecrets', () => {
       '  idToken: cachedAccount.idToken,',
       'export const CONTINUATION_TOKEN_MISSING = "continuation_token_missing";',
       '"libsecret-1.so.0": "libsecret-1-0",',
+      "export const FINGERPRINT_KEY = 'redlineFindingHash/v1';",
       '{ "Expected_token_here": "此处应为标记“{0}”。" }',
     ];
     for (const text of texts) assert.deepEqual(detectSecrets(`${text}\n`, { path: 'src/a.ts' }).map((m) => m.detector), [], text);
