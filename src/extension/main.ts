@@ -26,6 +26,7 @@ import { activateSupplyChain } from './supplyChain';
 import { AuditLog } from './audit/auditLog';
 import { activatePolicy } from './policy';
 import { activateMentor } from './mentor';
+import { activateCheck } from './check';
 
 /** What the integration tests (and other extensions) can reach through `exports`. */
 export interface RedlineApi {
@@ -107,6 +108,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Redlin
   activateSupplyChain(services);
   const policy = activatePolicy(services);
   activateMentor(services);
+  activateCheck(services);
 
   watcher.start();
   await git.start();
