@@ -3,6 +3,7 @@ import type { CliIo } from '../io';
 import { checkCommand } from './check';
 import { diffCommand } from './diff';
 import { exposureCommand } from './exposure';
+import { inventoryCommand } from './inventory';
 import { scanCommand } from './scan';
 
 /** One `redline <name>` subcommand. */
@@ -21,4 +22,5 @@ export const commands: readonly CliCommand[] = [
   exposureCommand,
   diffCommand,
   checkCommand,
+  inventoryCommand,
 ];

@@ -18,7 +18,7 @@ import { meta as modelRemoteCode } from '../rules/model-remote-code';
 import { meta as modelUnsafeDeserialization } from '../rules/model-unsafe-deserialization';
 import { order } from './catalogue';
 import { lineFinding } from './finding';
-import { isMcpConfigFile, readMcpConfig, type ConfigProblem, type ServerSpec } from './mcp-config';
+import { isMcpConfigFile, readMcpConfig, tooDeep, type ConfigProblem, type ServerSpec } from './mcp-config';
 import { analyzeServer, type McpServerInfo } from './mcp-server';
 import { modelLanguageOf, scanModelLoads, type ModelLoad } from './model-loads';
 import { readPermissions, settingsOwner, vscodeSettingsObject, type Permission } from './permissions';
@@ -115,7 +115,8 @@ export function buildInventory(input: InventoryInput): Inventory {
   const present = presentAssistants(input, allPaths, servers, permissions);
   const exposure = computeExposure({
     files: allPaths,
-    ignoreFiles: new Map([...files].filter(([p]) => IGNORE_NAMES.has(p.slice(p.lastIndexOf('/') + 1)) || /^\.claude\/settings(?:\.local)?\.json$/.test(p))),
+    // Claude settings too deep for a recursive JSON parser are left out (they are an `mcp-config-invalid` finding).
+    ignoreFiles: new Map([...files].filter(([p, text]) => IGNORE_NAMES.has(p.slice(p.lastIndexOf('/') + 1)) || (/^\.claude\/settings(?:\.local)?\.json$/.test(p) && !tooDeep(text)))),
     assistants: present.map((p) => p.assistant),
     isSensitive: sensitiveMatcher(input.sensitive ?? {}),
   });

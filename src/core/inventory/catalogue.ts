@@ -69,7 +69,7 @@ interface Heuristic { readonly re: RegExp; readonly capabilities: readonly Capab
 const HEURISTICS: readonly Heuristic[] = [
   { re: /slack|discord|teams|telegram|mail|smtp|chat|sms|twilio/, capabilities: [U, P, O], why: 'its name suggests messaging' },
   { re: /github|gitlab|bitbucket|jira|linear|issue|ticket|trello|asana/, capabilities: [U, P, O], why: 'its name suggests an issue tracker or code host' },
-  { re: /fetch|http|web|browser|scrap|crawl|search|url|rss|youtube|reddit|twitter/, capabilities: [U], why: 'its name suggests it reads the web' },
+  { re: /fetch|web|browser|scrap|crawl|search|url|rss|youtube|reddit|twitter/, capabilities: [U], why: 'its name suggests it reads the web' },
   { re: /postgres|mysql|sql|mongo|redis|database|(?:^|[^a-z])db(?:[^a-z]|$)|supabase|snowflake|bigquery|elastic/, capabilities: [P], why: 'its name suggests a database' },
   { re: /(?:^|[^a-z])(?:fs|files?|filesystem)(?:[^a-z]|$)|drive|dropbox|box-|s3/, capabilities: [P], why: 'its name suggests file access', filesystem: false },
   { re: /shell|exec|terminal|command|ssh|bash|powershell/, capabilities: [P, O], why: 'its name suggests it runs commands', shell: true },

@@ -252,6 +252,11 @@ function unquote(v: string): string {
   return /^(["']).*\1$/.test(t) ? t.slice(1, -1) : t;
 }
 
+/** True when a JSON text nests deeper than a recursive parser can safely follow. */
+export function tooDeep(text: string): boolean {
+  return nestingBeyond(text, MAX_DEPTH) >= 0;
+}
+
 /** Offset where bracket nesting first exceeds `max` (outside strings), or -1. */
 function nestingBeyond(text: string, max: number): number {
   let depth = 0;

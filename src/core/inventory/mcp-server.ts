@@ -173,7 +173,7 @@ export function analyzeServer(spec: ServerSpec): McpServerInfo {
   const type = (spec.type ?? '').toLowerCase();
   const transport: McpServerInfo['transport'] = spec.url && !spec.command ? (type === 'sse' ? 'sse' : 'http') : 'stdio';
   const identity = launch?.packageName ?? parsedUrl?.host ?? spec.command?.value ?? '';
-  const identityFull = `${identity} ${parsedUrl ? spec.url?.value ?? '' : ''}`;
+  const identityFull = `${identity} ${parsedUrl ? (spec.url?.value ?? '').replace(/^[a-z][\w+.-]*:\/\//i, '') : ''}`;
   const profile = profileServer(identityFull, spec.name, spec.args.map((a) => a.value), transport === 'stdio' ? undefined : parsedUrl?.host);
   const secrets = [...secretsIn('env', spec.env), ...secretsIn('headers', spec.headers), ...argSecrets(spec.args), ...(parsedUrl?.secret ? [parsedUrl.secret] : [])];
   const roots = profile.filesystem ? rootsOf(spec, launch) : [];

@@ -238,6 +238,7 @@ export function scanModelLoads(text: string, lang: ModelLanguage): ModelLoad[] {
   if (!mayLoadModels(text)) return [];
   const out: ModelLoad[] = [];
   const memo: Memo = new Map();
+  const budget = { left: 4 * text.length + 20_000 };
   const lineStarts: number[] = [0];
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lineStarts.push(i + 1);
   const lineOf = (offset: number): number => {
@@ -256,7 +257,9 @@ export function scanModelLoads(text: string, lang: ModelLanguage): ModelLoad[] {
     const lineText = text.slice(lineStarts[line] ?? 0, start);
     if (/^\s*(?:#|\/\/|\*)/.test(lineText) || /\b(?:def|function)\s+$/.test(lineText)) continue;
     const callee = (m[1] ?? '').replace(/^(?:await|new)\s+/, '');
-    const args = argumentsAt(text, start + m[0].length);
+    // Unbalanced calls make each scan run to its bound: a budget keeps the whole file linear.
+    if (budget.left <= 0) break;
+    const args = argumentsAt(text, start + m[0].length, budget);
     if (!args) continue;
     const call = classifyModelCall(callee, args, lang, text, memo);
     if (call) out.push({ ...call, callee, line: line + 1 });
@@ -265,7 +268,7 @@ export function scanModelLoads(text: string, lang: ModelLanguage): ModelLoad[] {
 }
 
 /** Splits the arguments of a call whose `(` ends just before `from`, or undefined when unbalanced within the bound. */
-function argumentsAt(text: string, from: number): string[] | undefined {
+function argumentsAt(text: string, from: number, budget: { left: number }): string[] | undefined {
   const args: string[] = [];
   let depth = 0;
   let quote = 0;
@@ -282,6 +285,7 @@ function argumentsAt(text: string, from: number): string[] | undefined {
     else if (c === 0x28 || c === 0x5b || c === 0x7b) depth++;
     else if (c === 0x29 || c === 0x5d || c === 0x7d) {
       if (depth === 0) {
+        budget.left -= i - from;
         const last = text.slice(argStart, i).trim();
         if (last) args.push(last);
         return args;
@@ -292,5 +296,6 @@ function argumentsAt(text: string, from: number): string[] | undefined {
       argStart = i + 1;
     }
   }
+  budget.left -= end - from;
   return undefined;
 }
