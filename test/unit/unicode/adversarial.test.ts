@@ -35,3 +35,20 @@ describe('linear time on adversarial input', () => {
     });
   }
 });
+
+describe('never throws on malformed input', () => {
+  it('survives 300 seeded random texts in JSON configs and Markdown instruction files', () => {
+    let seed = 7;
+    const rand = (): number => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed / 2147483648; };
+    const alphabet = ['{', '}', '[', ']', '"', ':', ',', '\\', 'npx', 'env', 'command', 'mcpServers', 'hooks', '<!--', '-->', '![x](https://a.example/?d=', '\u202E', '\u200D', '\u{E0041}', '\uD800', '\uDC00', 'а', '\n', ' '];
+    for (let i = 0; i < 300; i++) {
+      let text = '';
+      const n = Math.floor(rand() * 200);
+      for (let k = 0; k < n; k++) text += alphabet[Math.floor(rand() * alphabet.length)] ?? '';
+      for (const path of ['.vscode/mcp.json', '.claude/settings.json', 'AGENTS.md', '.cursor/rules/a.mdc']) {
+        assert.ok(Array.isArray(detectInstructionRisks(path, text)));
+      }
+      assert.ok(Array.isArray(detectHiddenUnicode(text)));
+    }
+  });
+});
