@@ -81,6 +81,7 @@ function plausibleValue(value: string, strongName: boolean): boolean {
   // Words, camelCase or CONSTANT_NAMES, maybe with a version suffix (`findingHash/v1`): identifiers, not secrets.
   if (identifierLike(value) || identifierLike(value.replace(/(?:[-_./:@]v?\d{1,3})+$/, ''))) return false;
   if (/[^\x20-\x7e]/.test(value)) return false; // credentials are printable ASCII; prose and messages are not
+  if (/\\[wdsWDSbB]|\(\?[:=!<]|\[\^|%[-#0 +]*\d*(?:\.\d*)?[sdfxri]|\{\d*\}/.test(value)) return false; // a regex or a format string
   if (/^[\w.@-]+(?:\/[\w.@-]+)+\.[A-Za-z][A-Za-z0-9]{0,5}$/.test(value)) return false; // a relative file path
   if (/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(value) && !/\d/.test(value)) return false; // an env-var name
   if (/\s/.test(value)) return !strongName ? false : value.length <= 64 && !/\s\w+\s/.test(value) && shannonEntropy(value) >= 3;

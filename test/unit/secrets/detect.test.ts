@@ -118,6 +118,8 @@ describe('detectSecrets', () => {
       'export const CONTINUATION_TOKEN_MISSING = "continuation_token_missing";',
       '"libsecret-1.so.0": "libsecret-1-0",',
       "export const FINGERPRINT_KEY = 'redlineFindingHash/v1';",
+      "_TOKEN_REF = r'[A-Z]\\w*(?:_[0-9])?'",
+      'toolskey = "VS%0.f0COMNTOOLS" % version',
       '{ "Expected_token_here": "此处应为标记“{0}”。" }',
     ];
     for (const text of texts) assert.deepEqual(detectSecrets(`${text}\n`, { path: 'src/a.ts' }).map((m) => m.detector), [], text);
