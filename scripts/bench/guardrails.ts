@@ -1,6 +1,7 @@
 // Guardrail engine latency: grammar load per language, then analyzeEdit p50/p95/p99 for a 100-line
 // edit and a 1-line edit in a generated 5,000-line file, after warm-up. Each sample's new text is
 // different (no cache hit on the edited version); the baseline stays the same, as in the editor.
+import * as os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { GuardrailEngine } from '../../src/core/guardrails';
 import { nodeModulesLoader } from '../eval/guardrails';
@@ -87,6 +88,7 @@ export const benchmark: Benchmark = {
   async run(log) {
     const rows: Row[] = [];
     const runs = 200;
+    const loadBefore = os.loadavg()[0] ?? 0;
     for (const languageId of Object.keys(UNITS)) {
       const engine = new GuardrailEngine(nodeModulesLoader());
       const t0 = performance.now();
@@ -111,6 +113,7 @@ export const benchmark: Benchmark = {
     log(`5,000-line generated file per language; ${runs} samples per edit size after 30 warm-up runs; the edited text differs on every sample.`);
     log('"cold" is the peer run side by side: a fresh engine per sample, so both versions are parsed in full (what a linter without a baseline cache pays).');
     log('Grammar load of the first language includes the tree-sitter runtime.');
+    log(`Machine load average (1 min) at start / end: ${loadBefore.toFixed(1)} / ${(os.loadavg()[0] ?? 0).toFixed(1)} on ${os.cpus().length} CPUs; figures taken under load overstate latency.`);
     log('');
     log('| language | grammar load | 100-line p50 | p95 | p99 | 1-line p50 | p95 | p99 | cold 100-line p50 | cold / warm p50 | findings |');
     log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');

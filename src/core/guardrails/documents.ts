@@ -2,12 +2,14 @@
 import type { ParserPool, SyntaxNode, SyntaxTree } from '../parsing/runtime';
 import type { LanguageFamily } from '../parsing/languages';
 import { Doc, mirror, type SNode } from './syntax';
+import { LineIndex } from '../text';
 
 const LIST_PARENTS = new Set(['program', 'module', 'source_file', 'class_body', 'block', 'statement_block', 'statement_list', 'declaration_list', 'interface_body', 'enum_body']);
 
 interface Entry {
   tree: SyntaxTree;
   full?: Doc;
+  lines?: LineIndex;
 }
 
 /** A small LRU of parse trees keyed by language and text, so the baseline is parsed once. */
@@ -46,6 +48,14 @@ export class TreeCache {
       this.entries.delete(oldest);
     }
     return tree;
+  }
+
+  /** The line index of a text already parsed, built once (the baseline is compared many times). */
+  lines(languageId: string, text: string): LineIndex {
+    const entry = this.entries.get(`${languageId}\u0000${text}`);
+    if (!entry) return new LineIndex(text);
+    entry.lines ??= new LineIndex(text);
+    return entry.lines;
   }
 
   /** The whole-file Doc for a text already parsed, built once. */

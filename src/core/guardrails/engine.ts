@@ -53,8 +53,8 @@ export class GuardrailEngine {
     const skipped = skipReason(input.before) ?? skipReason(input.after);
     if (skipped) return { findings: [], skipped, language: 'text' };
     const crlf = input.after.includes('\r\n');
-    const before = input.before.replace(/\r\n?/g, '\n');
-    const after = input.after.replace(/\r\n?/g, '\n');
+    const before = input.before.includes('\r') ? input.before.replace(/\r\n?/g, '\n') : input.before;
+    const after = input.after.includes('\r') ? input.after.replace(/\r\n?/g, '\n') : input.after;
     if (before === after) return { findings: [], language: this.pool.isReady(input.languageId) ? 'parsed' : 'text' };
     const family = familyOf(input.languageId);
     let findings: Finding[];
@@ -75,7 +75,7 @@ export class GuardrailEngine {
     const afterTree = this.trees.tree(languageId, after, { text: before, start, oldEnd, newEnd });
     if (!beforeTree || !afterTree) return analyzeText(before, after, this.rules);
     const ctx = new Comparison(before, after, windowDoc(before, family, beforeTree, start, oldEnd), windowDoc(after, family, afterTree, start, newEnd),
-      () => this.trees.fullDoc(languageId, before, family), () => this.trees.fullDoc(languageId, after, family));
+      () => this.trees.fullDoc(languageId, before, family), () => this.trees.fullDoc(languageId, after, family), () => this.trees.lines(languageId, before));
     const findings: Finding[] = [];
     for (const rule of this.rules) {
       if (rule.meta.languages !== '*' && !rule.meta.languages.includes(languageId)) continue;
@@ -104,10 +104,14 @@ function skipReason(text: string): string | undefined {
 
 /** The span where two texts differ: common prefix and suffix trimmed. */
 export function changedSpan(a: string, b: string): { start: number; oldEnd: number; newEnd: number } {
-  let start = 0;
   const min = Math.min(a.length, b.length);
+  const CHUNK = 512;
+  let start = 0;
+  // Native slice comparison in chunks, then character by character inside the differing chunk.
+  while (start + CHUNK <= min && a.slice(start, start + CHUNK) === b.slice(start, start + CHUNK)) start += CHUNK;
   while (start < min && a.charCodeAt(start) === b.charCodeAt(start)) start++;
   let tail = 0;
+  while (tail + CHUNK <= min - start && a.slice(a.length - tail - CHUNK, a.length - tail) === b.slice(b.length - tail - CHUNK, b.length - tail)) tail += CHUNK;
   while (tail < min - start && a.charCodeAt(a.length - 1 - tail) === b.charCodeAt(b.length - 1 - tail)) tail++;
   return { start, oldEnd: a.length - tail, newEnd: b.length - tail };
 }
@@ -144,8 +148,8 @@ function dedupe(findings: Finding[]): Finding[] {
 
 /** One before/after comparison; computes the full-file views only when a guard seems gone. */
 class Comparison {
-  private readonly beforeLines: LineIndex;
-  private readonly afterLines: LineIndex;
+  private beforeIndex: LineIndex | undefined;
+  private afterIndex: LineIndex | undefined;
   private lineMap: LineMap | undefined;
   private readonly fullAfterRules = new Map<string, Protection[]>();
 
@@ -156,9 +160,17 @@ class Comparison {
     private readonly a: Doc,
     private readonly fullBefore: () => Doc | undefined,
     private readonly fullAfter: () => Doc | undefined,
-  ) {
-    this.beforeLines = new LineIndex(before);
-    this.afterLines = new LineIndex(after);
+    private readonly beforeIndexOf: () => LineIndex = () => new LineIndex(before),
+  ) {}
+
+  private get beforeLines(): LineIndex {
+    this.beforeIndex ??= this.beforeIndexOf();
+    return this.beforeIndex;
+  }
+
+  private get afterLines(): LineIndex {
+    this.afterIndex ??= new LineIndex(this.after);
+    return this.afterIndex;
   }
 
   compare(rule: GuardrailRule): Finding[] {
@@ -278,6 +290,11 @@ class Comparison {
     if (s.kind === 'file' || s.kind === 'class') return s;
     const cached = this.scopeCache.get(s.id);
     if (cached !== undefined) return cached ?? undefined;
+    const inWindow = this.a.scopes().get(s.id);
+    if (inWindow) {
+      this.scopeCache.set(s.id, inWindow);
+      return inWindow;
+    }
     const line = this.map().counterpart(this.beforeLines.positionAt(s.header).line);
     const lookIn = (doc: Doc): Scope | undefined => {
       const scopes = doc.scopes();

@@ -366,6 +366,7 @@ export class Doc {
 
   /** Resolves an import alias in a dotted name's first segment (`authenticated` → `login_required`). */
   resolveName(name: string): string {
+    if (this.aliases.size === 0) return name;
     const [head, ...rest] = name.split('.');
     const real = this.aliases.get(head ?? '');
     return real ? [real, ...rest].join('.') : name;
