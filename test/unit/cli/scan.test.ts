@@ -39,6 +39,8 @@ describe('redline scan', () => {
       'src/clean.ts': 'export const x = 1;\n',
       '.gitignore': 'generated/\n',
       'generated/out.js': `var t = "${token}";\n`,
+      'pkg/.gitignore': 'local.js\n',
+      'pkg/local.js': `var t = "${token}";\n`,
       'assets/logo.png': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]),
       'notes/latin1.txt': Buffer.from([0x70, 0x61, 0x73, 0x73, 0xe9, 0x0a]),
       'big/dump.sql': Buffer.alloc(5 * 1024 * 1024 + 1, 0x61),
@@ -47,14 +49,14 @@ describe('redline scan', () => {
   });
   after(() => fs.rmSync(root, { recursive: true, force: true }));
 
-  it('reports a secret masked, honours .gitignore, counts skipped files and exits 1', async () => {
+  it('reports a secret masked, honours nested .gitignore files, counts skipped files and exits 1', async () => {
     const io = fakeIo(root);
     const code = await run(['scan'], io);
     assert.equal(code, 1);
     assert.ok(!io.stdout.includes(token), 'raw token printed');
     const lines = io.stdout.trimEnd().split('\n');
     assert.deepEqual(lines[0], 'src/client.ts:1:23  error  secret-in-code  GitHub token `ghp_…` is written into this file. Move it to an environment variable or a secret store, and rotate it if it was ever committed or sent to an assistant.');
-    assert.equal(lines[1], '1 finding in 1 file (3 files scanned, 4 skipped: 1 binary, 1 larger than 5 MB, 1 invalid UTF-8, 1 symlink loop (folder already visited)).');
+    assert.equal(lines[1], '1 finding in 1 file (4 files scanned, 4 skipped: 1 binary, 1 larger than 5 MB, 1 invalid UTF-8, 1 symlink loop (folder already visited)).');
     assert.equal(io.stderr, '');
   });
 
@@ -69,7 +71,7 @@ describe('redline scan', () => {
       { file: 'notes/latin1.txt', reason: 'invalid UTF-8' },
       { file: 'src/loop', reason: 'symlink loop (folder already visited)' },
     ]);
-    assert.equal(report.scanned, 3);
+    assert.equal(report.scanned, 4);
     assert.ok(!io.stdout.includes(token));
   });
 
