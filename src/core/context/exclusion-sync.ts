@@ -42,7 +42,11 @@ export interface ExclusionSyncPlan {
 export interface SyncOptions {
   /** Files to write (workspace-relative); defaults to every exclusion file Redline knows (`syncedIgnoreFiles()`). */
   readonly targets?: readonly string[];
-  /** Globs to re-include with `!` after the list (e.g. `.env.example`); Claude rules cannot express them. */
+  /**
+   * Globs to re-include with `!` after the list; defaults to the shared `.env` templates
+   * (`.env.example`, `.env.sample`, `.env.template`) when `.env*` is among the globs. Claude rules
+   * cannot express them.
+   */
   readonly exceptions?: readonly string[];
 }
 
@@ -130,7 +134,7 @@ export function syncClaudeSettingsText(before: string | undefined, globs: readon
  */
 export function planExclusionSync(globs: readonly string[], existingFiles: ReadonlyMap<string, string | undefined>, options: SyncOptions = {}): ExclusionSyncPlan {
   const targets = options.targets ?? defaultSyncTargets();
-  const exceptions = options.exceptions ?? [];
+  const exceptions = options.exceptions ?? (globs.includes('.env*') ? ['.env.example', '.env.sample', '.env.template'] : []);
   const changes: FileChange[] = [];
   const errors: SyncProblem[] = [];
   for (const path of targets) {

@@ -83,6 +83,7 @@ describe('planExclusionSync', () => {
     assert.deepEqual(plan.changes.map((c) => c.path), ['.cursorignore', '.codeiumignore', '.continueignore', '.clineignore', '.rooignore', '.aiexclude', '.geminiignore', '.aiderignore', '.aiignore']);
     assert.equal(plan.changes[0]?.summary, 'Appends a Redline block to .cursorignore with 2 globs');
     assert.equal(plan.changes[1]?.summary, 'Creates .codeiumignore with 2 globs');
+    assert.equal(plan.changes[1]?.after, `${blockBegin}\n.env*\n*.pem\n!.env.example\n!.env.sample\n!.env.template\n${blockEnd}\n`);
     assert.deepEqual(plan.errors.map((e) => e.path), ['.claude/settings.json']);
     assert.ok(plan.manual.some((m) => m.assistant === 'GitHub Copilot' && m.instruction.includes('agent mode')));
   });
