@@ -1,5 +1,7 @@
 // The table of AI assistants and its lookups.
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { assistantForHost, assistants, assistantsForExtensions, assistantsFromMarkers } from '../../../src/core/assistants';
 
 describe('assistants table', () => {
@@ -31,5 +33,13 @@ describe('assistants table', () => {
     const indexing = cursor?.ignore.find((i) => i.file === '.cursorindexingignore');
     assert.equal(indexing?.protectsNothing, true);
     assert.ok(cursor?.ignore.find((i) => i.file === '.cursorignore')?.gaps.includes('MCP'));
+  });
+
+  it('is documented in docs/ai-exclusions.md, every exclusion file and extension id', () => {
+    const doc = fs.readFileSync(path.resolve(__dirname, '..', '..', '..', '..', 'docs', 'ai-exclusions.md'), 'utf8');
+    for (const a of assistants) {
+      for (const i of a.ignore.filter((x) => x.format !== 'none')) assert.ok(doc.includes(`\`${i.file}\``), `${a.id}: ${i.file}`);
+      for (const e of a.extensionIds) assert.ok(doc.includes(`\`${e}\``), `${a.id}: ${e}`);
+    }
   });
 });
