@@ -237,6 +237,8 @@ class Comparison {
   private stillProtected(rule: GuardrailRule, g: Protection, windowAfter: readonly Protection[]): boolean {
     const covers = (list: readonly Protection[]): boolean => list.some((p) => p.kind === 'guard' && !p.weak && (
       (p.global && p.group === g.group)
+      // A router-level guard pushed down onto the routes themselves.
+      || (g.global === true && !p.global && p.key === g.key)
       // An option moved into a shared, file-level options object still applies.
       || (g.form === 'option' && p.key === g.key && p.scope.kind === 'file')));
     if (covers(windowAfter)) return true;

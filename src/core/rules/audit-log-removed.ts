@@ -23,7 +23,7 @@ const SECURITY_WORDS = /\b(?:login_failed|failed login|login failed|unauthori[sz
 /** Finds audit and security logging in one version of a file. */
 export function extract(doc: Doc): Protection[] {
   return [
-    ...callGuards(doc, AUDIT, 'audit', 'statement', (c) => !/(?:^|\.)(?:import|require)$/.test(c.callee)),
+    ...callGuards(doc, AUDIT, 'audit', 'statement', (c) => !/(?:^|\.)(?:import|require)$/.test(c.callee) && c.node.parent?.type !== 'decorator'),
     ...callGuards(doc, SECURITY_LOG, 'audit', 'statement', (c) => !AUDIT.test(c.callee) && c.args.length > 0 && SECURITY_WORDS.test(doc.textOf(c.args[0] ?? c.node))),
   ];
 }

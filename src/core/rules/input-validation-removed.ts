@@ -30,7 +30,7 @@ export function extract(doc: Doc): Protection[] {
     ...decoratorGuards(doc, DECORATOR, 'validation').map((p) => withTarget(doc, p)),
     ...callGuards(doc, VALIDATION_CALL, 'validation', 'statement', (c) => !doc.routeOfCall(c) && !inRouteArgs(doc, c.node)),
     ...callGuards(doc, /(?:Schema|schema|Validator|validator)\w*(?:\(\))?\.(?:load|loads|parse|validate)$|^[A-Z]\w*\.parse$/, 'validation', 'statement', (c) => !NOT_SCHEMA.test(c.callee.split('.')[0] ?? '')),
-    ...checkGuards(doc, TYPE_CHECK, 'validation', (cond) => !/\.\.|startsWith\(|HasPrefix|redirect|owner|role|admin|user\.id/i.test(cond)),
+    ...checkGuards(doc, TYPE_CHECK, 'validation', (cond) => !/\.\.|startsWith\(|HasPrefix|redirect|owner|role|admin|user\.id|\berr\b|\berror\b|exception|\bexc\b/i.test(cond)),
   ];
   out.push(...modelParameters(doc));
   out.push(...structTags(doc));
