@@ -1,7 +1,6 @@
 // The scanning engine: one combined prefilter pass finds the needles detectors need; each hit runs
 // only its own detectors on a small window around it. Private-key blocks are followed across lines.
 import type { Confidence, Position } from '../model';
-import { maskSecret } from '../text';
 import { lineDetectors, type LineDetector } from './detectors';
 import { configPath, genericAt, genericKeywords } from './generic';
 import { isPlaceholder, isTestPath } from './plausibility';
@@ -162,11 +161,6 @@ export function scanText(text: string, path?: string): RawSecret[] {
   const unique = new Map<string, RawSecret>();
   for (const h of hits) unique.set(`${h.start}:${h.end}:${h.detector}`, testPath && h.confidence !== 'low' ? { ...h, confidence: 'low' } : h);
   return resolveOverlaps([...unique.values()]);
-}
-
-/** Masked form of the value at `start..end` of `text`. */
-export function maskAt(text: string, start: number, end: number): string {
-  return maskSecret(text.slice(start, end));
 }
 
 /**
