@@ -27,6 +27,7 @@ import { AuditLog } from './audit/auditLog';
 import { activatePolicy } from './policy';
 import { activateMentor } from './mentor';
 import { activateCheck } from './check';
+import { activateIntegrity } from './integrity';
 
 /** What the integration tests (and other extensions) can reach through `exports`. */
 export interface RedlineApi {
@@ -109,6 +110,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Redlin
   const policy = activatePolicy(services);
   activateMentor(services);
   activateCheck(services);
+  activateIntegrity(services);
 
   watcher.start();
   await git.start();

@@ -70,7 +70,8 @@ export class ReviewTreeProvider implements vscode.TreeDataProvider<Node>, vscode
     const item = new vscode.TreeItem(finding.message, vscode.TreeItemCollapsibleState.None);
     item.description = `${ruleTitle(finding.ruleId)} · line ${finding.range.start.line + 1}`;
     item.iconPath = new vscode.ThemeIcon(finding.severity === 'error' ? 'error' : finding.severity === 'warning' ? 'warning' : 'info');
-    item.contextValue = finding.restore && finding.restore.length > 0 ? 'redline.finding.restorable' : 'redline.finding';
+    item.contextValue = finding.ruleId === 'instruction-file-changed' ? 'redline.finding.untrustedInstruction'
+      : finding.restore && finding.restore.length > 0 ? 'redline.finding.restorable' : 'redline.finding';
     item.command = { title: 'Show removed code', command: 'redline.showRemovedCode', arguments: [review.uri.toString(), finding.range.start.line] };
     return item;
   }

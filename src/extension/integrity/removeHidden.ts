@@ -1,0 +1,87 @@
+// Quick fix "Remove hidden characters": every removal of the document (or of one run) as ONE undoable
+// edit, keyed by document version so a stale fix is recomputed or refused, never misapplied.
+import * as vscode from 'vscode';
+import type { HiddenCharFinding } from '../../core/unicode';
+import { meta as confusableMeta } from '../../core/rules/confusable-identifier';
+import { meta as hiddenMeta } from '../../core/rules/hidden-unicode';
+import { DIAGNOSTIC_SOURCE } from '../findingsPresenter';
+import { toRange } from '../findingView';
+import type { EditWatcher } from '../editWatcher';
+import type { DocumentScanner } from './documentScanner';
+
+export const REMOVE_HIDDEN_COMMAND = 'redline.removeHiddenCharacters';
+
+/** What the quick fix passes to the command: the document, its version, and the run (absent: all runs). */
+export interface RemoveHiddenArg {
+  readonly uri: string;
+  readonly version: number;
+  readonly run?: { readonly start: number; readonly end: number };
+}
+
+/** Offers the fixes on Redline's hidden-Unicode and confusable diagnostics. */
+export class RemoveHiddenCodeActions implements vscode.CodeActionProvider {
+  static readonly kinds = [vscode.CodeActionKind.QuickFix];
+
+  constructor(private readonly scanner: DocumentScanner) {}
+
+  provideCodeActions(doc: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+    const ours = context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE && [hiddenMeta.id, confusableMeta.id].includes(ruleOf(d)));
+    if (ours.length === 0) return [];
+    const scan = this.scanner.scanNow(doc);
+    if (!scan) return [];
+    const actions: vscode.CodeAction[] = [];
+    const invisible = scan.hidden.filter((h) => h.kind !== 'confusable');
+    const hiddenDiagnostics = ours.filter((d) => ruleOf(d) === hiddenMeta.id);
+    if (hiddenDiagnostics.length > 0 && invisible.length > 0) {
+      actions.push(fix('Remove hidden characters', hiddenDiagnostics, { uri: doc.uri.toString(), version: doc.version }, true));
+    }
+    for (const d of ours) {
+      const h = scan.hidden.find((x) => toRange(x.range).isEqual(d.range));
+      if (!h) continue;
+      if (h.kind === 'confusable') {
+        actions.push(fix(`Replace look-alike letters with ASCII (${h.lookalike ?? ''})`, [d], { uri: doc.uri.toString(), version: doc.version, run: { start: h.start, end: h.end } }, false));
+      } else if (invisible.length > 1) {
+        actions.push(fix('Remove only these hidden characters', [d], { uri: doc.uri.toString(), version: doc.version, run: { start: h.start, end: h.end } }, false));
+      }
+    }
+    return actions;
+  }
+}
+
+function fix(title: string, diagnostics: vscode.Diagnostic[], arg: RemoveHiddenArg, preferred: boolean): vscode.CodeAction {
+  const action = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
+  action.diagnostics = diagnostics;
+  action.isPreferred = preferred;
+  action.command = { title, command: REMOVE_HIDDEN_COMMAND, arguments: [arg] };
+  return action;
+}
+
+function ruleOf(d: vscode.Diagnostic): string {
+  return typeof d.code === 'object' ? String(d.code.value) : String(d.code ?? '');
+}
+
+/**
+ * Applies the removals as one WorkspaceEdit. Without a run: all hidden characters of the document, recomputed
+ * on the current text when the version moved on. For one run: refused when the document changed since.
+ */
+export async function removeHiddenCharacters(scanner: DocumentScanner, watcher: EditWatcher, arg?: RemoveHiddenArg): Promise<boolean> {
+  const uri = arg ? vscode.Uri.parse(arg.uri) : vscode.window.activeTextEditor?.document.uri;
+  if (!uri) return false;
+  const doc = await vscode.workspace.openTextDocument(uri);
+  if (arg?.run && doc.version !== arg.version) {
+    void vscode.window.showWarningMessage(vscode.l10n.t('Redline: the file changed since this fix was offered. Try the quick fix again.'));
+    return false;
+  }
+  const scan = scanner.scanNow(doc);
+  const run = arg?.run;
+  const targets: HiddenCharFinding[] = (scan?.hidden ?? []).filter((h) => (run ? h.start === run.start && h.end === run.end : h.kind !== 'confusable'));
+  if (targets.length === 0) {
+    if (!arg) void vscode.window.showInformationMessage(vscode.l10n.t('Redline: no hidden characters in this file.'));
+    return false;
+  }
+  const edit = new vscode.WorkspaceEdit();
+  for (const h of targets) for (const e of h.removal) edit.replace(uri, toRange(e.range), e.newText);
+  const applied = await watcher.asOwnEdit(uri, () => vscode.workspace.applyEdit(edit));
+  if (applied) scanner.schedule(doc, 0);
+  return applied;
+}

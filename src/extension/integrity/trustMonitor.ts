@@ -1,0 +1,167 @@
+// Instruction-file integrity: a new or changed instruction/agent-config file (from git pull, an assistant
+// or anyone) waits in the Review view, with a diff against the trusted version, until someone trusts it.
+import * as vscode from 'vscode';
+import { classifyInstructionFile, instructionFileChangedFindings, instructionFileHash, instructionFilesGlob, isInstructionFile } from '../../core/instructions';
+import type { Finding } from '../../core/model';
+import { meta as changedMeta } from '../../core/rules/instruction-file-changed';
+import { relativePath } from '../paths';
+import type { FileReview } from '../reviewStore';
+import type { RedlineServices } from '../services';
+import type { TrustState } from './trustState';
+
+const FAMILY = 'integration';
+export const TRUST_COMMAND = 'redline.trustInstructionFile';
+
+/** A Review view node, a URI (string or object) or nothing (the active editor). */
+export type TrustArg = string | vscode.Uri | { review: FileReview } | undefined;
+
+interface Flagged {
+  readonly hash: string;
+  readonly finding: Finding;
+}
+
+/** Watches instruction files and keeps untrusted ones in the review store (as `integration` findings). */
+export class TrustMonitor implements vscode.Disposable {
+  /** Files waiting for trust, by URI, with the hash of the text that is not trusted yet. */
+  private readonly flagged = new Map<string, Flagged>();
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(private readonly services: RedlineServices, private readonly state: TrustState) {}
+
+  /** Records the folders' files on the first start; otherwise flags what changed since; then watches. */
+  async start(): Promise<void> {
+    for (const folder of vscode.workspace.workspaceFolders ?? []) {
+      const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, instructionFilesGlob));
+      this.disposables.push(watcher,
+        watcher.onDidCreate((uri) => void this.check(uri)),
+        watcher.onDidChange((uri) => void this.check(uri)),
+        watcher.onDidDelete((uri) => this.unflag(uri)));
+    }
+    this.disposables.push(this.services.store.onDidChange((uris) => uris.forEach((u) => this.keepListed(u))));
+    for (const folder of vscode.workspace.workspaceFolders ?? []) {
+      try {
+        await this.scanFolder(folder);
+      } catch (err) {
+        this.services.log.error(`Could not check the instruction files of ${folder.name}`, err);
+      }
+    }
+  }
+
+  private async scanFolder(folder: vscode.WorkspaceFolder): Promise<void> {
+    const uris = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, instructionFilesGlob), '**/node_modules/**', 5000);
+    if (this.state.initialised(folder.uri)) {
+      for (const uri of uris) await this.check(uri);
+      return;
+    }
+    const files: { rel: string; text: string }[] = [];
+    for (const uri of uris) {
+      const text = await this.read(uri);
+      if (text !== undefined) files.push({ rel: relativePath(uri), text });
+    }
+    await this.state.trustAll(folder.uri, files);
+    this.services.log.info(`Recorded ${files.length} instruction file(s) in ${folder.name} as trusted; later changes need review.`);
+  }
+
+  /** Compares a file on disk with its trusted hash and flags or clears it. */
+  async check(uri: vscode.Uri): Promise<void> {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    const rel = relativePath(uri);
+    if (!folder || !isInstructionFile(rel)) return;
+    const text = await this.read(uri);
+    if (text === undefined) {
+      this.unflag(uri);
+      return;
+    }
+    const hash = instructionFileHash(text);
+    const trusted = this.state.hashes(folder.uri)[rel];
+    if (trusted === hash || this.services.config.get(uri).rules[changedMeta.id] === 'off') {
+      this.unflag(uri);
+      return;
+    }
+    const comparison = trusted === undefined ? { added: [rel], changed: [], removed: [] } : { added: [], changed: [rel], removed: [] };
+    const found = instructionFileChangedFindings(comparison)[0]?.finding;
+    if (!found) return;
+    const level = this.services.config.get(uri).rules[changedMeta.id];
+    const finding = level === 'error' || level === 'warning' || level === 'info' ? { ...found, severity: level } : found;
+    this.flagged.set(uri.toString(), { hash, finding });
+    this.list(uri, finding, (await this.state.trustedText(folder.uri, rel)) ?? '');
+  }
+
+  /** Trusts the file's text on disk: records its hash and text, and takes it off the Review view. */
+  async trust(arg: TrustArg): Promise<boolean> {
+    const uri = typeof arg === 'string' ? vscode.Uri.parse(arg) : arg instanceof vscode.Uri ? arg : arg?.review.uri ?? vscode.window.activeTextEditor?.document.uri;
+    const folder = uri && vscode.workspace.getWorkspaceFolder(uri);
+    if (!uri || !folder || !classifyInstructionFile(relativePath(uri))) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('Redline: only assistant instruction and agent-config files can be trusted.'));
+      return false;
+    }
+    const text = await this.read(uri);
+    if (text === undefined) return false;
+    await this.state.trust(folder.uri, relativePath(uri), text);
+    this.unflag(uri);
+    this.services.log.info(`Trusted ${relativePath(uri)} (sha256 ${instructionFileHash(text).slice(0, 12)}…)`);
+    return true;
+  }
+
+  /** Puts the finding into the file's review; a new review diffs against the trusted text. */
+  private list(uri: vscode.Uri, finding: Finding, trustedText: string): void {
+    const store = this.services.store;
+    const review = store.get(uri);
+    const others = (review?.extraFindings?.[FAMILY] ?? []).filter((f) => f.ruleId !== changedMeta.id);
+    store.set({
+      uri,
+      baseline: review?.baseline ?? { text: trustedText, source: 'reviewed' },
+      edits: review?.edits ?? [],
+      findings: review?.findings ?? [],
+      version: review?.version,
+      reviewRequired: review?.reviewRequired ?? false,
+      ...(review?.skipped ? { skipped: review.skipped } : {}),
+      extraFindings: { ...review?.extraFindings, [FAMILY]: [...others, finding] },
+    });
+  }
+
+  private unflag(uri: vscode.Uri): void {
+    this.flagged.delete(uri.toString());
+    const store = this.services.store;
+    const review = store.get(uri);
+    const had = review?.extraFindings?.[FAMILY] ?? [];
+    if (!review || !had.some((f) => f.ruleId === changedMeta.id)) return;
+    const others = had.filter((f) => f.ruleId !== changedMeta.id);
+    const extraFindings = { ...review.extraFindings, [FAMILY]: others };
+    const empty = review.edits.length === 0 && review.findings.length === 0 && Object.values(extraFindings).every((l) => (l ?? []).length === 0);
+    if (empty && !review.reviewRequired) store.delete(uri);
+    else store.set({ ...review, extraFindings });
+  }
+
+  /**
+   * Another part of Redline replaced or closed the review of a flagged file: "Mark reviewed" trusts it,
+   * an AI edit's new review gets the finding back, anything else is checked again.
+   */
+  private keepListed(uri: vscode.Uri): void {
+    const flagged = this.flagged.get(uri.toString());
+    if (!flagged) return;
+    const review = this.services.store.get(uri);
+    if (review?.extraFindings?.[FAMILY]?.some((f) => f.ruleId === changedMeta.id)) return;
+    const reviewed = this.services.store.reviewedBaseline(uri);
+    if (!review && reviewed !== undefined && instructionFileHash(reviewed) === flagged.hash) {
+      void this.trust(uri);
+      return;
+    }
+    void this.check(uri);
+  }
+
+  private async read(uri: vscode.Uri): Promise<string | undefined> {
+    try {
+      const stat = await vscode.workspace.fs.stat(uri);
+      if (stat.type & vscode.FileType.Directory) return undefined;
+      if (stat.size > this.services.config.get(uri)['analysis.maxFileSizeKb'] * 1024) return undefined;
+      return Buffer.from(await vscode.workspace.fs.readFile(uri)).toString('utf8');
+    } catch {
+      return undefined;
+    }
+  }
+
+  dispose(): void {
+    this.disposables.forEach((d) => d.dispose());
+  }
+}
