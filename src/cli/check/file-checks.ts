@@ -46,10 +46,9 @@ export function addedLines(before: string | undefined, after: string): Set<numbe
   return added;
 }
 
-/** Guardrails the change dropped, weakened or downgraded (base version against new version). */
+/** Guardrails the change dropped, weakened or downgraded (base version against new version; a new file against nothing). */
 export function guardrailFindings(engine: GuardrailEngine, change: FileChange): Finding[] {
-  if (change.before === undefined) return [];
-  return engine.analyzeEdit({ before: change.before, after: change.after, languageId: languageIdForPath(change.path), path: change.path }).findings;
+  return engine.analyzeEdit({ before: change.before ?? '', after: change.after, languageId: languageIdForPath(change.path), path: change.path }).findings;
 }
 
 /** Secrets on added lines whose value was not already in the base version. */

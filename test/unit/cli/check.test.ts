@@ -294,6 +294,15 @@ describe('redline check', () => {
       assert.deepEqual(report.files.map((f) => f.path), ['docs/a.md']);
     });
 
+    it('checks a new file for insecure constructs it introduces', async () => {
+      const dir = fresh({ 'README.md': '# app\n' });
+      write(dir, { 'src/http/client.js': "const https = require('https');\n\nexports.fetchStatus = (url) => https.get(url, { rejectUnauthorized: false });\n" });
+      const { code, report } = await checkJson(dir);
+      assert.equal(code, 1);
+      assert.deepEqual(report.files, [{ path: 'src/http/client.js', status: 'added' }]);
+      assert.deepEqual(report.findings.map((f) => [f.file, f.line, f.ruleId]), [['src/http/client.js', 3, 'tls-verification-disabled']]);
+    });
+
     it('reports a new dependency that no lockfile pins', async () => {
       const dir = fresh({ 'package.json': '{\n  "name": "app",\n  "dependencies": {\n    "express": "^4.19.2"\n  }\n}\n' });
       write(dir, { 'package.json': '{\n  "name": "app",\n  "dependencies": {\n    "express": "^4.19.2",\n    "left-padder": "^1.0.0"\n  }\n}\n' });
