@@ -27,6 +27,7 @@ import { AuditLog } from './audit/auditLog';
 import { activatePolicy } from './policy';
 import { activateMentor } from './mentor';
 import { activateCheck } from './check';
+import { activateContextGuard, type ContextGuardProbe } from './contextGuard';
 import { activateIntegrity } from './integrity';
 
 /** What the integration tests (and other extensions) can reach through `exports`. */
@@ -50,6 +51,8 @@ export interface RedlineApi {
   policyReady(): Promise<void>;
   /** Where the audit log is written. */
   auditDirectory(): string | undefined;
+  /** Sensitive-file warnings, status note and Explorer badges of the context guard. */
+  readonly contextGuard: ContextGuardProbe;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<RedlineApi> {
@@ -110,6 +113,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Redlin
   const policy = activatePolicy(services);
   activateMentor(services);
   activateCheck(services);
+  const contextGuard = activateContextGuard(services);
   activateIntegrity(services);
 
   watcher.start();
@@ -131,6 +135,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Redlin
     analyzeNow: (uri) => analyzer.analyzeNow(uri),
     policyReady: () => policy.ready(),
     auditDirectory: () => audit.directory(),
+    contextGuard,
   };
 }
 
