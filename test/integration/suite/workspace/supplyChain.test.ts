@@ -2,10 +2,12 @@
 // CodeLens and a place in the Review view; the online check talks only to a fake registry on 127.0.0.1.
 import * as assert from 'assert';
 import * as fs from 'fs';
+import * as path from 'path';
 import * as vscode from 'vscode';
-import { applyAssistantEdit, codeOf, commitFile, lineOf, redlineApi, redlineDiagnostics, sleep, waitForDiagnostic, waitForNoDiagnostics } from '../fileHelpers';
+import { applyAssistantEdit, codeOf, commitFile, lineOf, redlineApi, redlineDiagnostics, sleep, waitForNoDiagnostics } from '../fileHelpers';
 import { waitFor, workspaceFolder } from '../helpers';
 import { startFakeRegistry } from '../../../unit/supply-chain/fake-registry';
+import type { FileReview } from '../../../../src/extension/reviewStore';
 
 const MANIFEST_BEFORE = `{
   "name": "billing-worker",
@@ -32,13 +34,55 @@ function onLine(uri: vscode.Uri, ruleId: string, line: number): vscode.Diagnosti
 
 async function setSupplyChain(onlineChecks: boolean | undefined, registries: object | undefined): Promise<void> {
   const config = vscode.workspace.getConfiguration('redline');
-  await config.update('supplyChain.onlineChecks', onlineChecks, vscode.ConfigurationTarget.Workspace);
-  await config.update('supplyChain.registries', registries, vscode.ConfigurationTarget.Workspace);
+  // Never online with the public registries, even for a moment: point the registries before turning checks on,
+  // and turn checks off before pointing them back.
+  const online = (): Thenable<void> => config.update('supplyChain.onlineChecks', onlineChecks, vscode.ConfigurationTarget.Workspace);
+  const urls = (): Thenable<void> => config.update('supplyChain.registries', registries, vscode.ConfigurationTarget.Workspace);
+  if (onlineChecks) {
+    await urls();
+    await online();
+  } else {
+    await online();
+    await urls();
+  }
+}
+
+/** Waits until `uri` has no Redline diagnostics and leaves the Review view; on timeout, says what is left. */
+async function waitForClean(uri: vscode.Uri): Promise<void> {
+  const api = await redlineApi();
+  const reviewOf = (): FileReview | undefined => api.reviews().find((r) => r.uri.toString() === uri.toString());
+  try {
+    await waitForNoDiagnostics(uri);
+    await waitFor(() => reviewOf() === undefined, 'the file leaves the Review view');
+  } catch (err) {
+    const review = reviewOf();
+    const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    throw new Error(`${(err as Error).message}; left: ${ruleLines(uri).join(', ')}; edits: ${review?.edits.map((e) => e.editClass).join(',') ?? 'none'}`
+      + `; baseline is the text: ${review?.baseline.text === doc?.getText()}; disk is the text: ${fs.readFileSync(uri.fsPath, 'utf8') === doc?.getText()}`
+      + `; events: ${api.recentEdits().filter((e) => e.uri === uri.toString()).map((e) => e.editClass).join(',')}`);
+  }
+}
+
+/**
+ * A suite that deleted the whole `.redline` folder can leave its policy in force (a folder delete
+ * reports no event for the file inside). Writing and deleting an empty policy file makes Redline reload it.
+ */
+async function reloadPolicy(): Promise<void> {
+  const file = path.join(workspaceFolder().uri.fsPath, '.redline', 'policy.jsonc');
+  if (fs.existsSync(file)) return;
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, '{ "version": 1 }\n');
+  await sleep(1500);
+  fs.rmSync(file);
+  await sleep(1500);
+  await (await redlineApi()).policyReady();
 }
 
 suite('Supply chain: dependencies an AI edit adds', () => {
   const expresssLine = lineOf(MANIFEST_AFTER, '"expresss"');
   const helperLine = lineOf(MANIFEST_AFTER, '"openai-helper"');
+
+  suiteSetup(reloadPolicy);
 
   teardown(async () => {
     await setSupplyChain(undefined, undefined);
@@ -77,8 +121,34 @@ suite('Supply chain: dependencies an AI edit adds', () => {
     ]);
 
     await applyAssistantEdit(uri, original);
-    await waitForNoDiagnostics(uri);
+    await waitForClean(uri);
     assert.strictEqual(doc.getText(), original);
+  });
+
+  test('Run Demo Dependency Edit adds expresss and openai-helper to package.json and both get findings', async () => {
+    const original = fs.readFileSync(vscode.Uri.joinPath(workspaceFolder().uri, 'package.json').fsPath, 'utf8');
+    const uri = await vscode.commands.executeCommand<vscode.Uri | undefined>('redline.runDemoDependencyEdit');
+    assert.ok(uri, 'the demo found package.json');
+    const doc = await vscode.workspace.openTextDocument(uri);
+    const line = lineOf(doc.getText(), '"expresss"');
+    const look = await waitFor(() => onLine(uri, 'dependency-lookalike', line), 'dependency-lookalike on the expresss line');
+    assert.match(look.message, /`express`/);
+    await waitFor(() => onLine(uri, 'dependency-lookalike', lineOf(doc.getText(), '"openai-helper"')), 'dependency-lookalike on the openai-helper line');
+    await applyAssistantEdit(uri, original);
+    await waitForClean(uri);
+  });
+
+  test('an assistant edit importing an undeclared lookalike package flags the import line', async () => {
+    const before = "const express = require('express');\n\nconst router = express.Router();\n\nmodule.exports = router;\n";
+    const after = "const express = require('express');\nconst axios = require('axioss');\nconst { z } = require('zod');\n\nconst router = express.Router();\n\nmodule.exports = router;\n";
+    const uri = commitFile('src/routes/reports.js', before);
+    await applyAssistantEdit(uri, after);
+    const line = lineOf(after, 'axioss');
+    const look = await waitFor(() => onLine(uri, 'dependency-lookalike', line), 'dependency-lookalike on the import line');
+    assert.match(look.message, /^`axioss` looks like the popular package `axios`/);
+    await waitFor(() => onLine(uri, 'dependency-unreviewed', line), 'dependency-unreviewed on the import line');
+    assert.deepStrictEqual(ruleLines(uri), [`dependency-lookalike@${line}`, `dependency-unreviewed@${line}`]);
+    assert.match(onLine(uri, 'dependency-unreviewed', line)?.message ?? '', /^Import of `axioss`, which no manifest declares/);
   });
 
   test('typing the same dependency character by character raises nothing', async () => {
@@ -104,15 +174,15 @@ suite('Supply chain: dependencies an AI edit adds', () => {
       await setSupplyChain(true, { npm: registry.urls.npm, pypi: registry.urls.pypi, osv: registry.urls.osv });
       const uri = commitFile('deps-online/package.json', MANIFEST_BEFORE);
       await applyAssistantEdit(uri, MANIFEST_AFTER);
-      const missing = await waitForDiagnostic(uri, 'dependency-not-found').catch((err: Error) => {
-        throw new Error(`${err.message}; diagnostics: ${redlineDiagnostics(uri).map((d) => d.message).join(' | ')}; requests: ${registry.requests.join(', ')}`);
-      });
-      await waitFor(() => ruleLines(uri).length === 4 || undefined, 'four dependency findings');
-      assert.deepStrictEqual(ruleLines(uri), [
+      const expected = [
         `dependency-lookalike@${expresssLine}`, `dependency-lookalike@${helperLine}`,
         `dependency-not-found@${expresssLine}`, `dependency-not-found@${helperLine}`,
-      ].sort());
-      assert.strictEqual(missing.range.start.line, expresssLine);
+      ].sort();
+      await waitFor(() => JSON.stringify(ruleLines(uri)) === JSON.stringify(expected) || undefined, 'not-found and lookalike on both lines')
+        .catch((err: Error) => {
+          throw new Error(`${err.message}; diagnostics: ${redlineDiagnostics(uri).map((d) => `${d.range.start.line}: ${d.message}`).join(' | ')}; requests: ${registry.requests.join(', ')}`);
+        });
+      const missing = onLine(uri, 'dependency-not-found', expresssLine)!;
       assert.match(missing.message, /^`expresss` is hallucinated: it does not exist in the npm registry\./);
       assert.match(onLine(uri, 'dependency-not-found', helperLine)?.message ?? '', /^`openai-helper` is hallucinated/);
       assert.ok(registry.requests.includes('GET /npm/expresss'), `asked the fake registry: ${registry.requests.join(', ')}`);
