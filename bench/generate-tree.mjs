@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateCases, prng, randomText } from '../test/fixtures/secrets/generate.mjs';
 
-const version = 3;
+const version = 4;
 const here = dirname(fileURLToPath(import.meta.url));
 
 const words = ['order', 'customer', 'invoice', 'cart', 'item', 'price', 'total', 'user', 'account', 'session', 'report', 'shipment',
