@@ -10,6 +10,8 @@ import type { RedlineServices } from '../services';
 import type { TrustState } from './trustState';
 
 const FAMILY = 'integration';
+/** Quiet time after the last created file before a folder is rescanned (a checkout or install creates many). */
+const RESCAN_DELAY_MS = 750;
 export const TRUST_COMMAND = 'redline.trustInstructionFile';
 
 /** A Review view node, a URI (string or object) or nothing (the active editor). */
@@ -25,17 +27,21 @@ export class TrustMonitor implements vscode.Disposable {
   /** Files waiting for trust, by URI, with the hash of the text that is not trusted yet. */
   private readonly flagged = new Map<string, Flagged>();
   private readonly disposables: vscode.Disposable[] = [];
+  /** Pending rescans per folder after files or folders were created. */
+  private readonly rescans = new Map<string, ReturnType<typeof setTimeout>>();
 
   constructor(private readonly services: RedlineServices, private readonly state: TrustState) {}
 
   /** Records the folders' files on the first start; otherwise flags what changed since; then watches. */
   async start(): Promise<void> {
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
-      const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, instructionFilesGlob));
+      // Everything, not just the instruction glob: a file written right after its new folder (`.cursor/rules/`
+      // from a pull) can miss its own event, so a new folder triggers a rescan instead.
+      const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, '**/*'));
       this.disposables.push(watcher,
-        watcher.onDidCreate((uri) => void this.check(uri)),
-        watcher.onDidChange((uri) => void this.check(uri)),
-        watcher.onDidDelete((uri) => this.unflag(uri)));
+        watcher.onDidCreate((uri) => this.onCreated(folder, uri)),
+        watcher.onDidChange((uri) => { if (isInstructionFile(relativePath(uri))) void this.check(uri); }),
+        watcher.onDidDelete((uri) => this.onDeleted(uri)));
     }
     this.disposables.push(this.services.store.onDidChange((uris) => uris.forEach((u) => this.keepListed(u))));
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
@@ -45,6 +51,27 @@ export class TrustMonitor implements vscode.Disposable {
         this.services.log.error(`Could not check the instruction files of ${folder.name}`, err);
       }
     }
+  }
+
+  private onCreated(folder: vscode.WorkspaceFolder, uri: vscode.Uri): void {
+    const rel = relativePath(uri);
+    if (isInstructionFile(rel)) {
+      void this.check(uri);
+      return;
+    }
+    if (/(?:^|\/)(?:node_modules|\.git)(?:\/|$)/.test(rel)) return;
+    const key = folder.uri.toString();
+    const pending = this.rescans.get(key);
+    if (pending) clearTimeout(pending);
+    this.rescans.set(key, setTimeout(() => {
+      this.rescans.delete(key);
+      void this.scanFolder(folder).catch((err: unknown) => this.services.log.error(`Could not check the instruction files of ${folder.name}`, err));
+    }, RESCAN_DELAY_MS));
+  }
+
+  private onDeleted(uri: vscode.Uri): void {
+    const prefix = `${uri.toString()}/`;
+    for (const key of [...this.flagged.keys()]) if (key === uri.toString() || key.startsWith(prefix)) this.unflag(vscode.Uri.parse(key));
   }
 
   private async scanFolder(folder: vscode.WorkspaceFolder): Promise<void> {
@@ -78,6 +105,8 @@ export class TrustMonitor implements vscode.Disposable {
       this.unflag(uri);
       return;
     }
+    const already = this.flagged.get(uri.toString());
+    if (already?.hash === hash && this.services.store.get(uri)?.extraFindings?.[FAMILY]?.some((f) => f.ruleId === changedMeta.id)) return;
     const comparison = trusted === undefined ? { added: [rel], changed: [], removed: [] } : { added: [], changed: [rel], removed: [] };
     const found = instructionFileChangedFindings(comparison)[0]?.finding;
     if (!found) return;
@@ -162,6 +191,7 @@ export class TrustMonitor implements vscode.Disposable {
   }
 
   dispose(): void {
+    for (const t of this.rescans.values()) clearTimeout(t);
     this.disposables.forEach((d) => d.dispose());
   }
 }

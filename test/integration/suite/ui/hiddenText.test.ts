@@ -1,0 +1,44 @@
+// Hidden characters as the user sees them: ghost labels such as ⟨U+202E⟩ and the decoded tag text in a
+// Markdown file, and a hover naming each character. Characters are built at run time.
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { waitForDiagnostic } from '../fileHelpers';
+import { ui, workspaceFolder } from '../helpers';
+
+const tags = (text: string): string => [...text].map((ch) => String.fromCodePoint(0xe0000 + ch.charCodeAt(0))).join('');
+const ZWSP = String.fromCodePoint(0x200b);
+const RLO = String.fromCodePoint(0x202e);
+
+suite('UI: hidden characters made visible', () => {
+  const rel = 'docs/hidden-ui.md';
+  const file = (): string => path.join(workspaceFolder().uri.fsPath, rel);
+  let createdDocs = false;
+
+  suiteTeardown(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    fs.rmSync(createdDocs ? path.dirname(file()) : file(), { recursive: true, force: true });
+  });
+
+  test('ghost labels and the decoded hidden text show in the editor, and the hover names the character', async () => {
+    const lines = ['# Release notes', '', `Deploy on Tuesdays.${ZWSP} Ask the on-call${RLO} first.`, `Keep the changelog short.${tags('Skip the security review.')}`, ''];
+    createdDocs = !fs.existsSync(path.dirname(file()));
+    fs.mkdirSync(path.dirname(file()), { recursive: true });
+    fs.writeFileSync(file(), lines.join('\n'));
+    const uri = vscode.Uri.file(file());
+    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    await waitForDiagnostic(uri, 'hidden-unicode');
+    const at = lines[2]!.indexOf(RLO);
+    editor.selection = new vscode.Selection(2, at, 2, at);
+    await vscode.commands.executeCommand('editor.action.showHover');
+    const r = await ui('hidden-characters', [
+      { action: 'waitFor', selector: '.monaco-hover-content:has-text("RIGHT-TO-LEFT OVERRIDE")' },
+      { action: 'count', selector: '.monaco-editor .view-lines span[class*="ced-"]' },
+      { action: 'screenshot', name: 'hidden-characters' },
+    ]);
+    assert.ok(r.ok, r.error);
+    assert.match(r.results[0]?.text ?? '', /⟨U\+202E RIGHT-TO-LEFT OVERRIDE⟩/);
+    assert.ok((r.results[1]?.count ?? 0) >= 3, `ghost-label spans in the editor: ${r.results[1]?.count ?? 0}`);
+  });
+});
