@@ -104,13 +104,13 @@ export class ExclusionSync {
     return { written, inSync: false, manual: plan.manual, errors: plan.errors };
   }
 
-  /** Current text of every target: the open document's (the edit applies to it) or the file on disk. */
+  /** Current text of every target: a document with unsaved changes (the edit applies to it), else the file on disk. */
   private async readTargets(folder: vscode.WorkspaceFolder): Promise<Map<string, string | undefined>> {
     const out = new Map<string, string | undefined>();
     for (const path of defaultSyncTargets()) {
       const uri = vscode.Uri.joinPath(folder.uri, path);
       const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-      out.set(path, doc ? doc.getText() : await readDisk(uri));
+      out.set(path, doc?.isDirty ? doc.getText() : await readDisk(uri));
     }
     return out;
   }
@@ -156,7 +156,7 @@ export class ExclusionSync {
         edit.createFile(uri, { overwrite: false, contents: new TextEncoder().encode(change.after) });
         continue;
       }
-      const doc = await vscode.workspace.openTextDocument(uri);
+      const doc = await documentWithText(uri, change.before);
       if (doc.getText() !== change.before) {
         void vscode.window.showWarningMessage(vscode.l10n.t('Redline: {0} changed since the preview. Run Sync AI exclusions again.', change.path));
         return undefined;
@@ -171,6 +171,14 @@ export class ExclusionSync {
       return undefined;
     }
     await Promise.all(docs.map((d) => d.save()));
+    const unsaved: string[] = [];
+    for (const change of changes) {
+      if (await readDisk(vscode.Uri.joinPath(folder.uri, change.path)) !== change.after) unsaved.push(change.path);
+    }
+    if (unsaved.length > 0) {
+      this.services.log.error(`Sync AI exclusions: ${unsaved.join(', ')} not saved`, new Error('the saved text differs from the synced text'));
+      void vscode.window.showWarningMessage(vscode.l10n.t('Redline: {0} changed but not saved. Save the file(s) to apply the exclusions.', unsaved.join(', ')));
+    }
     return changes.map((c) => c.path);
   }
 
@@ -194,6 +202,18 @@ export function manualStepsText(manual: readonly ManualStep[]): string {
   for (const m of manual) lines.push(`- **${m.assistant}**: ${m.instruction}`);
   lines.push('', 'Keep keys and `.env` files out of the workspace where you can, and close sensitive files before you chat.', '');
   return lines.join('\n');
+}
+
+/**
+ * Opens `uri` and waits briefly until it shows `text`: a document kept in memory since an earlier
+ * version of the file reloads from disk a moment after the file changes.
+ */
+async function documentWithText(uri: vscode.Uri, text: string): Promise<vscode.TextDocument> {
+  const doc = await vscode.workspace.openTextDocument(uri);
+  for (let waited = 0; doc.getText() !== text && !doc.isDirty && waited < 2000; waited += 100) {
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return doc;
 }
 
 /** Runs `apply` with every URI marked as Redline's own edit, so the edit watcher does not count it as an AI edit. */

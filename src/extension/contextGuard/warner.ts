@@ -16,6 +16,8 @@ const DISMISSED_KEY = 'redline.contextGuard.dismissed';
 export interface ShownWarning {
   readonly path: string;
   readonly message: string;
+  /** When it was shown (ms since the epoch). */
+  readonly time: number;
 }
 
 /** What the user can do from a warning. */
@@ -83,15 +85,25 @@ export class ContextWarner implements vscode.Disposable {
       const mode = this.config.get(doc.uri)['contextGuard.warn'];
       if (mode === 'never' || !this.config.get(doc.uri).enabled) continue;
       this.handled.add(key);  // decided once per session; released below when nothing is shown
-      this.model.noteDocument(doc);
-      const exposure = await this.model.exposureOf(doc.uri, mode === 'always' ? 'synced' : 'none');
-      if (!exposure || exposure.entry.exposedTo.length === 0) {
+      const exposure = await this.decide(doc, mode === 'always');
+      if (!exposure) {
         this.handled.delete(key);  // silent: sensitive-and-exposed may still become true later
         continue;
       }
       this.queue.push(exposure);
     }
     this.drain();
+  }
+
+  /** The file's exposure when it is sensitive and an assistant can read it; otherwise undefined. */
+  private async decide(doc: vscode.TextDocument, always: boolean): Promise<FileExposure | undefined> {
+    try {
+      this.model.noteDocument(doc);
+      const exposure = await this.model.exposureOf(doc.uri, always ? 'synced' : 'none');
+      return exposure && exposure.entry.exposedTo.length > 0 ? exposure : undefined;
+    } catch {
+      return undefined;  // e.g. the folder went away meanwhile: decide again next time
+    }
   }
 
   private drain(): void {
@@ -120,7 +132,7 @@ export class ContextWarner implements vscode.Disposable {
       ? vscode.l10n.t('Redline: {0} {1}. An AI assistant may read it and send it to a model: no AI exclusion covers it.', exposure.path, whySensitive(exposure.entry))
       : vscode.l10n.t('Redline: {0} {1} and {2} can read it: no AI exclusion covers it.', exposure.path, whySensitive(exposure.entry), who);
     this.lastShown = Date.now();
-    this.shown.push({ path: exposure.path, message });
+    this.shown.push({ path: exposure.path, message, time: this.lastShown });
     const exclude = vscode.l10n.t('Exclude from AI context');
     const close = vscode.l10n.t('Close editor');
     const dismiss = vscode.l10n.t("Don't warn for this file");

@@ -11,6 +11,7 @@ import { waitFor, workspaceFolder } from '../helpers';
 import type { SyncResult } from '../../../../src/extension/contextGuard/syncExclusions';
 import type { CopyRedactedResult } from '../../../../src/extension/contextGuard/copyRedacted';
 import type { FolderExposure } from '../../../../src/extension/contextGuard/workspaceScan';
+import type { ShownWarning } from '../../../../src/extension/contextGuard/warner';
 
 /** Deterministic letters and digits (a small LCG), so the fake secrets are the same in every run. */
 function fakeChars(seed: number, length: number): string {
@@ -68,6 +69,7 @@ suite('Context guard: sensitive files and AI assistants', () => {
     removeSyncOutput();
     fs.rmSync(file('.env'), { force: true });
     fs.rmSync(file('credentials.json'), { force: true });
+    fs.rmSync(file('deploy'), { recursive: true, force: true });
     (await redlineApi()).contextGuard.refresh();
   });
 
@@ -108,6 +110,28 @@ suite('Context guard: sensitive files and AI assistants', () => {
     await closeAllEditors();
   });
 
+  test('two sensitive files opened together warn one after the other, at least 3 seconds apart', async () => {
+    const api = await redlineApi();
+    fs.mkdirSync(file('deploy'), { recursive: true });
+    fs.writeFileSync(file('deploy/server.pem'), 'certificate placeholder for tests\n');
+    fs.writeFileSync(file('deploy/client.key'), 'key placeholder for tests\n');
+    await vscode.window.showTextDocument(vscode.Uri.file(file('deploy/server.pem')));
+    await vscode.window.showTextDocument(vscode.Uri.file(file('deploy/client.key')), { viewColumn: vscode.ViewColumn.Beside });
+    const find = (p: string): ShownWarning | undefined => api.contextGuard.warnings().find((w) => w.path === p);
+    const [pem, key] = await waitFor(() => {
+      const a = find('deploy/server.pem');
+      const b = find('deploy/client.key');
+      return a && b ? [a, b] : undefined;
+    }, 'a warning for each file', 20000);
+    assert.deepStrictEqual([pem.message, key.message], [
+      'Redline: deploy/server.pem matches *.pem and OpenAI Codex can read it: no AI exclusion covers it.',
+      'Redline: deploy/client.key matches *.key and OpenAI Codex can read it: no AI exclusion covers it.',
+    ]);
+    assert.ok(Math.abs(key.time - pem.time) >= 2900, `warnings ${Math.abs(key.time - pem.time)} ms apart`);
+    await closeAllEditors();
+    fs.rmSync(file('deploy'), { recursive: true, force: true });
+  });
+
   test('Sync AI exclusions writes every format, keeps the user\'s lines and comments, records an audit entry, and a second run is in sync', async () => {
     removeSyncOutput();
     fs.writeFileSync(file('.cursorignore'), CURSOR_USER_LINES);
@@ -120,7 +144,7 @@ suite('Context guard: sensitive files and AI assistants', () => {
     assert.deepStrictEqual(first.errors, []);
 
     const cursor = fs.readFileSync(file('.cursorignore'), 'utf8');
-    assert.ok(cursor.startsWith(`${CURSOR_USER_LINES}\n# BEGIN Redline`), `the user's lines stay first, unchanged:\n${cursor}`);
+    assert.ok(cursor.startsWith(`${CURSOR_USER_LINES}\n# BEGIN Redline`), `the user's lines stay first, unchanged:\n${cursor}\nerrors: ${(await redlineApi()).errors().join(' | ')}`);
     for (const rel of SYNC_TARGETS.filter((t) => !t.startsWith('.claude'))) {
       const lines = fs.readFileSync(file(rel), 'utf8').split('\n');
       const begin = lines.findIndex((l) => l.startsWith('# BEGIN Redline'));
