@@ -2,7 +2,7 @@
 // models the code loads, what each can see and do, and the findings about them. Pure and synchronous.
 import { assistantById, assistantForHost, assistants as allAssistants, assistantsForExtensions, assistantsFromMarkers, type Assistant } from '../assistants';
 import { computeExposure, type AssistantExposure } from '../context/exposure';
-import { sensitiveMatcher } from '../context/sensitive';
+import { compiledSensitiveMatcher } from './sensitive-compiled';
 import { classifyInstructionFile, normalizeRelativePath } from '../instructions/table';
 import type { Finding } from '../model';
 import { detect as shellUnapproved } from '../rules/agent-shell-unapproved';
@@ -38,11 +38,24 @@ export function mcpConfigOwner(path: string): string | undefined {
 /** Base names of every exclusion file an assistant reads (gitignore format). */
 const IGNORE_NAMES = new Set(allAssistants.flatMap((a) => a.ignore.filter((i) => i.format === 'gitignore').map((i) => i.file.slice(i.file.lastIndexOf('/') + 1))));
 
+/**
+ * Cheap superset of the instruction-file table: every pattern there has a dot-folder or dot-file
+ * segment, or is AGENTS.md / CLAUDE.md / GEMINI.md. Saves a glob match per path on large trees.
+ */
+function mayBeInstructionFile(path: string): boolean {
+  return /(?:^|\/)\./.test(path) || /(?:^|\/)(?:AGENTS|CLAUDE|GEMINI)\.md$/.test(path);
+}
+
+/** The instruction-table entry of a path, after the cheap test. */
+function instructionKind(path: string): ReturnType<typeof classifyInstructionFile> {
+  return mayBeInstructionFile(path) ? classifyInstructionFile(path) : undefined;
+}
+
 /** True for the config files `buildInventory` reads: MCP configs, agent settings, instruction and ignore files. */
 export function isInventoryConfigFile(relativePath: string): boolean {
   const path = normalizeRelativePath(relativePath);
-  return isMcpConfigFile(path) || settingsOwner(path) !== undefined || classifyInstructionFile(path) !== undefined
-    || IGNORE_NAMES.has(path.slice(path.lastIndexOf('/') + 1));
+  return isMcpConfigFile(path) || settingsOwner(path) !== undefined || IGNORE_NAMES.has(path.slice(path.lastIndexOf('/') + 1))
+    || instructionKind(path) !== undefined;
 }
 
 /** Instruction-table assistant names → assistant ids. */
@@ -118,9 +131,14 @@ export function buildInventory(input: InventoryInput): Inventory {
     // Claude settings too deep for a recursive JSON parser are left out (they are an `mcp-config-invalid` finding).
     ignoreFiles: new Map([...files].filter(([p, text]) => IGNORE_NAMES.has(p.slice(p.lastIndexOf('/') + 1)) || (/^\.claude\/settings(?:\.local)?\.json$/.test(p) && !tooDeep(text)))),
     assistants: present.map((p) => p.assistant),
-    isSensitive: sensitiveMatcher(input.sensitive ?? {}),
+    isSensitive: compiledSensitiveMatcher(input.sensitive ?? {}),
   });
 
+  const classified: Classified[] = [];
+  for (const path of allPaths) {
+    const kind = instructionKind(path);
+    if (kind) classified.push({ path, kind });
+  }
   const integrations: Integration[] = [];
   for (const p of present) {
     const a = p.assistant;
@@ -131,7 +149,7 @@ export function buildInventory(input: InventoryInput): Inventory {
     const source = assistantSource(a, p.origins, allPaths, perms, mine);
     integrations.push({
       id, kind: 'assistant', name: a.name, source, capabilities: caps,
-      details: assistantDetails(a, p.origins, allPaths, exposure.assistants.find((x) => x.id === a.id), perms, mine),
+      details: assistantDetails(a, p.origins, classified, exposure.assistants.find((x) => x.id === a.id), perms, mine),
       related: mine.map((s) => s.id),
     });
     // Findings about the assistant: unapproved shell, the trifecta, the allow-list.
@@ -201,9 +219,14 @@ function presentAssistants(input: InventoryInput, paths: readonly string[], serv
   const installed = new Set((input.installedExtensionIds ?? []).map((e) => e.toLowerCase()));
   for (const a of assistantsForExtensions(installed)) note(a, `installed extension ${a.extensionIds.filter((e) => installed.has(e)).join(', ')}`);
   if (input.host?.appName) note(assistantForHost(input.host.appName), `built-in agent of ${input.host.appName}`);
+  // Markers sit at the workspace root, and all but AGENTS.md, CLAUDE.md and GEMINI.md start with a dot.
+  const rootish = paths.filter((p) => p.startsWith('.') || !p.includes('/'));
   const dirs = new Set<string>();
-  for (const p of paths) for (let i = p.indexOf('/'); i > 0; i = p.indexOf('/', i + 1)) dirs.add(`${p.slice(0, i)}/`);
-  for (const a of assistantsFromMarkers([...paths, ...dirs])) note(a, 'configured in the workspace');
+  for (const p of rootish) {
+    const i = p.indexOf('/');
+    if (i > 0) dirs.add(`${p.slice(0, i)}/`);
+  }
+  for (const a of assistantsFromMarkers([...rootish, ...dirs])) note(a, 'configured in the workspace');
   for (const s of servers) if (s.owner) note(assistantById(s.owner), 'configured in the workspace');
   for (const p of permissions) note(assistantById(p.assistantId), 'configured in the workspace');
   return [...byId.values()].sort((a, b) => allAssistants.indexOf(a.assistant) - allAssistants.indexOf(b.assistant));
@@ -222,22 +245,23 @@ function assistantSource(a: Assistant, origins: readonly string[], paths: readon
   return { file: `host:${host ? host.slice('built-in agent of '.length) : a.name}` };
 }
 
-function instructionFilesOf(a: Assistant, paths: readonly string[], configs: boolean): string[] {
+function instructionFilesOf(a: Assistant, classified: readonly Classified[], configs: boolean): string[] {
   const out: string[] = [];
-  for (const p of paths) {
-    const kind = classifyInstructionFile(p);
-    if (!kind || (kind.kind === 'instructions') === configs) continue;
+  for (const { path: p, kind } of classified) {
+    if ((kind.kind === 'instructions') === configs) continue;
     const owners = INSTRUCTION_OWNERS[kind.assistant] ?? (kind.assistant.startsWith('AGENTS.md') ? ['openai-codex', 'github-copilot', 'cursor', 'windsurf', 'gemini'] : []);
     if (owners.includes(a.id)) out.push(p);
   }
   return out.sort();
 }
 
-function assistantDetails(a: Assistant, origins: readonly string[], paths: readonly string[], exposure: AssistantExposure | undefined, perms: readonly Permission[], servers: readonly Server[]): Record<string, DetailValue> {
+interface Classified { readonly path: string; readonly kind: NonNullable<ReturnType<typeof classifyInstructionFile>> }
+
+function assistantDetails(a: Assistant, origins: readonly string[], classified: readonly Classified[], exposure: AssistantExposure | undefined, perms: readonly Permission[], servers: readonly Server[]): Record<string, DetailValue> {
   const d: Record<string, DetailValue> = { origin: [...origins] };
-  const instructions = instructionFilesOf(a, paths, false);
+  const instructions = instructionFilesOf(a, classified, false);
   if (instructions.length > 0) d['instruction files'] = instructions;
-  const configs = instructionFilesOf(a, paths, true);
+  const configs = instructionFilesOf(a, classified, true);
   if (configs.length > 0) d['config files'] = configs;
   const ignoreFiles = exposure?.ignoreFiles ?? [];
   d['ignore files'] = ignoreFiles.length > 0
