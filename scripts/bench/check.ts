@@ -106,7 +106,7 @@ export function applyChange(files: readonly TreeFile[]): { changed: string[]; re
   const js = files.filter((f) => f.kind === 'js').slice(0, 11);
   const py = files.filter((f) => f.kind === 'py').slice(0, 10);
   const benign = files.filter((f) => f.kind === 'go' || f.kind === 'ts').slice(0, 21);
-  const token = ['gh', 'p_', 'Hq8Lm2Np5Rs9Tv3Wx7Yz1Bc4Df6Gj0Kk2MnPq'].join('');
+  const token = ['gh', 'p_', 'Hq8Lm2Np5Rs9Tv3Wx7Yz1Bc4Df6Gj0Kk2MnP'].join('');
   const writes = new Map<string, string>();
   js.forEach((f, i) => {
     const text = sourceFile(f.kind, f.seed);
@@ -138,13 +138,13 @@ interface Timing {
 }
 
 /** Runs a command `runs` times (after one warm-up), pinned to two cores when `taskset` exists. */
-function timeCommand(cmd: string, args: readonly string[], runs: number): Timing {
+function timeCommand(cmd: string, args: readonly string[], runs: number, env: Record<string, string> = {}): Timing {
   const pin = fs.existsSync('/usr/bin/taskset') && os.cpus().length >= 2 ? ['/usr/bin/taskset', '-c', '0,1'] : [];
   const time = fs.existsSync('/usr/bin/time') ? ['/usr/bin/time', '-f', '__TIME__ %M %U %S'] : [];
   const full = [...time, ...pin, cmd, ...args];
   const once = (): { ms: number; cpu: number; peakMb?: number; stdout: string; code: number | null } => {
     const t0 = process.hrtime.bigint();
-    const r = spawnSync(full[0] as string, full.slice(1), { cwd: benchRepo, encoding: 'utf8', maxBuffer: 1 << 28 });
+    const r = spawnSync(full[0] as string, full.slice(1), { cwd: benchRepo, encoding: 'utf8', maxBuffer: 1 << 28, env: { ...process.env, ...env } });
     const ms = Number(process.hrtime.bigint() - t0) / 1e6;
     const m = /__TIME__ (\d+) ([\d.]+) ([\d.]+)/.exec(r.stderr ?? '');
     return { ms, cpu: m ? (Number(m[2]) + Number(m[3])) * 1000 : ms, ...(m ? { peakMb: Number(m[1]) / 1024 } : {}), stdout: r.stdout ?? '', code: r.status };
@@ -172,6 +172,7 @@ export const benchmark: Benchmark = {
       const runs = Number(process.env.REDLINE_BENCH_CHECK_RUNS ?? 5);
       log(`Repository: ${files.length} committed files, ${(bytes / 1e6).toFixed(0)} MB; change: ${changed.length} files (20 with a dropped auth guard, 1 planted token, 1 new dependency, 21 benign edits, 7 new files). ${os.cpus().length} cores; CLI runs pinned to 2 cores with taskset; median (p50) of ${runs} runs after a warm-up.\n`);
       const check = timeCommand(process.execPath, [bin, 'check', '--format', 'json', '--fail-on', 'never'], runs);
+      const checkOneThread = timeCommand(process.execPath, [bin, 'check', '--format', 'json', '--fail-on', 'never'], runs, { REDLINE_CHECK_WORKERS: '0' });
       const report = JSON.parse(check.stdout || '{}') as { findings?: { ruleId: string }[]; files?: unknown[] };
       const byRule = new Map<string, number>();
       for (const f of report.findings ?? []) byRule.set(f.ruleId, (byRule.get(f.ruleId) ?? 0) + 1);
@@ -180,11 +181,11 @@ export const benchmark: Benchmark = {
       const engineSamples: number[] = [];
       const engineCpu: number[] = [];
       const engine = new GuardrailEngine(fileGrammarLoader());
-      await runCheck({ cwd: benchRepo, engine });
+      await runCheck({ cwd: benchRepo, engine, workers: 0 });
       for (let i = 0; i < runs; i++) {
         const t0 = process.hrtime.bigint();
         const c0 = process.cpuUsage();
-        await runCheck({ cwd: benchRepo, engine });
+        await runCheck({ cwd: benchRepo, engine, workers: 0 });
         const used = process.cpuUsage(c0);
         engineSamples.push(Number(process.hrtime.bigint() - t0) / 1e6);
         engineCpu.push((used.user + used.system) / 1000);
@@ -201,8 +202,9 @@ export const benchmark: Benchmark = {
 
       log('| tool | what | p50 wall | best wall | p50 CPU | peak RSS | wall vs `redline check` | notes |');
       log('| --- | --- | ---: | ---: | ---: | ---: | ---: | --- |');
-      row(log, '`redline check`', `${changed.length} changed files vs HEAD`, check, undefined, `${report.findings?.length ?? 0} findings: ${[...byRule].map(([id, n]) => `${id} ${n}`).join(', ')}; Node start-up and grammar loading included`);
-      row(log, '`runCheck` in-process (warm)', 'same change, engine and grammars loaded', { samples: engineSamples, cpu: engineCpu, stdout: '', code: 0 }, reference, 'what the editor command costs after the first run');
+      row(log, '`redline check`', `${changed.length} changed files vs HEAD`, check, undefined, `${report.findings?.length ?? 0} findings: ${[...byRule].map(([id, n]) => `${id} ${n}`).join(', ')}; Node start-up and grammar loading included; one worker thread beside the main thread`);
+      row(log, '`redline check`, one thread', 'same, `REDLINE_CHECK_WORKERS=0`', checkOneThread, reference, 'without the worker thread');
+      row(log, '`runCheck` in-process, one thread (warm)', 'same change, engine and grammars loaded', { samples: engineSamples, cpu: engineCpu, stdout: '', code: 0 }, reference, 'what the editor command costs after the first run');
       row(log, 'secretlint 11.7.1 (preset-recommend)', `the same ${changed.length} files, whole content`, secretlint, reference, `${secretlint.stdout.split('\n').filter((l) => /: line \d+, col \d+/.test(l)).length} findings; secrets only`);
       row(log, 'eslint 9 + eslint-plugin-security 4.1.0', `the ${jsFiles.length} changed .js files`, eslint, reference, `${eslint.stdout.split('\n').filter((l) => /: line \d+, col \d+/.test(l)).length} findings; judges the new code alone, so a dropped guard is invisible to it`);
       row(log, '`redline scan`', `the whole tree (${(bytes / 1e6).toFixed(0)} MB)`, scan, reference, 'secrets and hidden Unicode in every file');
@@ -210,7 +212,8 @@ export const benchmark: Benchmark = {
       const p50 = percentile(check.samples, 50);
       const cpu = percentile(check.cpu, 50);
       log(`Load average while measuring: ${os.loadavg().map((l) => l.toFixed(1)).join(', ')} on ${os.cpus().length} cores (other work on the machine inflates wall times; CPU time is the steadier figure).`);
-      log(`Target: \`redline check\` on a 50-file change under 2 s on 2 cores: ${p50 < 2000 ? 'met' : 'not met'} in wall time (${(p50 / 1000).toFixed(2)} s); ${cpu < 2000 ? 'within' : 'over'} 2 s of CPU time (${(cpu / 1000).toFixed(2)} s), which bounds the wall time on an idle machine since the check runs on one core.`);
+      const single = percentile(checkOneThread.cpu, 50);
+      log(`Target: \`redline check\` on a 50-file change under 2 s on 2 cores: ${p50 < 2000 ? 'met' : 'not met'} in wall time here (${(p50 / 1000).toFixed(2)} s with the worker, ${(percentile(checkOneThread.samples, 50) / 1000).toFixed(2)} s on one thread). CPU time: ${(single / 1000).toFixed(2)} s on one thread, ${(cpu / 1000).toFixed(2)} s with the worker (its own start-up and grammars cost the difference). On an idle machine the one-thread wall time is about its CPU time, and the worker splits the per-file work over the two cores; with a load average far above the core count, wall times here mostly measure waiting.`);
     } finally {
       restore();
     }

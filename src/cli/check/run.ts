@@ -3,15 +3,15 @@
 import * as path from 'node:path';
 import { minimatch } from 'minimatch';
 import { type Acknowledgement } from '../../core/acknowledgements';
-import { GuardrailEngine, languageIdForPath, parsedLanguageIds, type GrammarLoader } from '../../core/guardrails';
+import { GuardrailEngine, type GrammarLoader } from '../../core/guardrails';
 import type { Finding, Severity } from '../../core/model';
 import type { EffectiveConfig } from '../../core/policy';
 import { LOCKFILE_NAMES, manifestKind } from '../../core/supply-chain';
 import { fileGrammarLoader } from '../grammars';
 import { UsageError } from '../io';
-import { checkFileChange } from './file-checks';
 import { changedFiles, readBlobs, readWorkingFile, repositoryRoot, resolveBase, type BaseCommit, type ChangeStatus, type ChangedFile, type Target } from './git';
 import { loadCheckConfig } from './policy';
+import { checkChanges, workerCount } from './pool';
 
 /** What to check. */
 export interface CheckOptions {
@@ -28,6 +28,8 @@ export interface CheckOptions {
   /** Reuse an engine (the editor keeps one); default: a new one with the CLI's grammar loader. */
   readonly engine?: GuardrailEngine;
   readonly grammarLoader?: GrammarLoader;
+  /** Worker threads for the per-file checks: undefined picks by core count and change size; 0 keeps everything on this thread. */
+  readonly workers?: number;
 }
 
 /** One changed file and how it was looked at. */
@@ -174,8 +176,6 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
     readNew(root, target, [...present.map((c) => c.path), ...lockNames]),
   ]);
   const engine = options.engine ?? new GuardrailEngine(options.grammarLoader ?? fileGrammarLoader());
-  const languages = new Set(present.map((c) => languageIdForPath(c.path)).filter((l) => parsedLanguageIds.includes(l)));
-  await Promise.all([...languages].map((l) => engine.ensureLanguage(l)));
   const lockfiles = new Map<string, string>();
   for (const name of lockNames) {
     const bytes = newBytes.get(name);
@@ -189,6 +189,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
   const acknowledged: AcknowledgedFinding[] = [];
   const checkpoints: Checkpoint[] = [];
   const texts = new Map<string, string>();
+  const pending: { file: string; after: string; before: string | undefined }[] = [];
   for (const change of changes) {
     const patterns = reviewPatterns(change, globs);
     const where = { file: change.path, ...(change.oldPath ? { oldPath: change.oldPath } : {}), status: change.status };
@@ -205,17 +206,20 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
     const { path: file, oldPath, status } = change;
     files.push({ path: file, ...(oldPath ? { oldPath } : {}), status, ...(skip ? { skipped: skip } : {}) });
     if (skip || !('text' in after)) continue;
-    const beforeText = before && 'text' in before ? before.text : undefined;
-    const found = checkFileChange(engine, { path: file, before: beforeText, after: after.text, lockfiles });
-    for (const raw of found) {
+    pending.push({ file, after: after.text, before: before && 'text' in before ? before.text : undefined });
+  }
+  const workers = workerCount(pending.length, options.workers);
+  const found = await checkChanges(engine, pending.map((p) => ({ path: p.file, before: p.before, after: p.after, lockfiles })), lockfiles, workers);
+  pending.forEach(({ file, after }, i) => {
+    for (const raw of found[i] ?? []) {
       const finding = withPolicyLevel(raw, rules);
       if (!finding) continue;
       const ack = finding.fingerprint ? settings.acknowledgements.find((a) => a.ruleId === finding.ruleId && a.fingerprint === finding.fingerprint && a.file === file) : undefined;
       if (ack) acknowledged.push({ file, finding, acknowledgement: ack });
       else findings.push({ file, finding });
-      texts.set(file, after.text);
+      texts.set(file, after);
     }
-  }
+  });
   return {
     root, base, target, files, findings, acknowledged, checkpoints, texts,
     ...(settings.policyFile ? { policyFile: settings.policyFile } : {}),

@@ -27,6 +27,8 @@ Options:
   --fail-on <level>   Exit 1 on findings at or above: error (default), warning, or never.
   --no-color          No colours (they are only used on a terminal anyway).
 
+Environment: REDLINE_CHECK_WORKERS=<n> sets the worker threads for large changes (0: one thread).
+
 Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or configuration error.
 `;
 
@@ -67,6 +69,7 @@ export const checkCommand: CliCommand = {
       ...(values.base !== undefined ? { base: values.base } : {}),
       staged: values.staged ?? false,
       ...(values.policy !== undefined ? { policy: values.policy } : {}),
+      ...workersFromEnv(io.env.REDLINE_CHECK_WORKERS),
     });
     const toFile = values.output !== undefined;
     const color = !toFile && io.isTTY && !values['no-color'] && io.env.NO_COLOR === undefined;
@@ -88,6 +91,12 @@ export const checkCommand: CliCommand = {
     return code;
   },
 };
+
+function workersFromEnv(value: string | undefined): { workers?: number } {
+  if (value === undefined || value === '') return {};
+  if (!/^\d{1,2}$/.test(value)) throw new UsageError(`REDLINE_CHECK_WORKERS must be a number of threads; got '${value}'`);
+  return { workers: Number(value) };
+}
 
 function summaryLine(findings: number, checkpoints: number, code: number): string {
   const f = `${findings} finding${findings === 1 ? '' : 's'}`;

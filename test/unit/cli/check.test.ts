@@ -7,6 +7,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { run } from '../../../src/cli/main';
 import type { CliIo } from '../../../src/cli/io';
+import { runCheck } from '../../../src/cli/check/run';
+import { workerCount, workerScript } from '../../../src/cli/check/pool';
 
 /** A GitHub-shaped token assembled at run time, so no secret sits in this file. */
 const token = ['gh', 'p_', 'Qw7Er4Ty1Ui9Op3As6Df2Gh8Jk5Lz0Xc4VbN'].join('');
@@ -376,6 +378,28 @@ describe('redline check', () => {
       const { code, report } = await checkJson(dir);
       assert.equal(code, 0);
       assert.deepEqual(report.findings, []);
+    });
+  });
+
+  describe('worker threads', () => {
+    it('finds the same things on a worker thread as on one thread', async () => {
+      const initial: Record<string, string> = {};
+      for (let i = 0; i < 26; i++) initial[`src/routes/r${i}.js`] = route('requireAuth, ').replace('/users/:id', `/users${i}/:id`);
+      const dir = fresh(initial);
+      const changed: Record<string, string> = {};
+      for (let i = 0; i < 26; i++) changed[`src/routes/r${i}.js`] = (i % 9 === 0 ? route('') : `// reviewed\n${route('requireAuth, ')}`).replace('/users/:id', `/users${i}/:id`);
+      write(dir, changed);
+      assert.ok(workerScript(), 'the worker script is next to run.js');
+      assert.equal(workerCount(26, 1), 1);
+      const single = await runCheck({ cwd: dir, workers: 0 });
+      const pooled = await runCheck({ cwd: dir, workers: 1 });
+      const shape = (r: typeof single): string[] => r.findings.map((f) => `${f.file}:${f.finding.range.start.line + 1} ${f.finding.ruleId} ${f.finding.message}`);
+      assert.deepEqual(shape(single), [
+        'src/routes/r0.js:4 auth-check-removed `requireAuth` was removed from route `DELETE /users0/:id`',
+        'src/routes/r18.js:4 auth-check-removed `requireAuth` was removed from route `DELETE /users18/:id`',
+        'src/routes/r9.js:4 auth-check-removed `requireAuth` was removed from route `DELETE /users9/:id`',
+      ]);
+      assert.deepEqual(shape(pooled), shape(single));
     });
   });
 
