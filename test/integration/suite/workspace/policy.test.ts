@@ -14,7 +14,8 @@ function writePolicy(text: string): void {
   fs.writeFileSync(policyFile(), text);
 }
 
-suite('Workspace policy and audit log', () => {
+suite('Workspace policy and audit log', function () {
+  this.timeout(90000);
   suiteTeardown(() => fs.rmSync(path.dirname(policyFile()), { recursive: true, force: true }));
 
   test('a policy written into the workspace changes a finding\'s severity live; a malformed one is reported and the last good one stays', async () => {
@@ -24,11 +25,11 @@ suite('Workspace policy and audit log', () => {
     assert.strictEqual(error.severity, vscode.DiagnosticSeverity.Error);
 
     writePolicy('{\n  // Team policy\n  "version": 1,\n  "rules": { "auth-check-removed": "warning" }\n}\n');
-    await waitFor(() => vscode.languages.getDiagnostics(uri).find((d) => d.source === 'Redline' && d.severity === vscode.DiagnosticSeverity.Warning), 'severity lowered to warning by the policy', 15000);
+    await waitFor(() => vscode.languages.getDiagnostics(uri).find((d) => d.source === 'Redline' && d.severity === vscode.DiagnosticSeverity.Warning), 'severity lowered to warning by the policy', 30000);
 
     writePolicy('{\n  "version": 1,\n  "rules": { "auth-check-removed": "eror" }\n}\n');
     const policyUri = vscode.Uri.file(policyFile());
-    const problem = await waitFor(() => vscode.languages.getDiagnostics(policyUri).find((d) => d.source === 'Redline policy'), 'a diagnostic in the policy file', 15000);
+    const problem = await waitFor(() => vscode.languages.getDiagnostics(policyUri).find((d) => d.source === 'Redline policy'), 'a diagnostic in the policy file', 30000);
     assert.strictEqual(problem.range.start.line, 2);
     const api = await redlineApi();
     await api.analyzeNow(uri);
