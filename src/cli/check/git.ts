@@ -152,7 +152,7 @@ export type Target = 'working-tree' | 'index';
  */
 export async function changedFiles(root: string, base: string, target: Target, pathspecs: readonly string[]): Promise<ChangedFile[]> {
   const limit = pathspecs.length > 0 ? ['--', ...pathspecs] : [];
-  const diffArgs = ['-c', 'core.quotePath=false', 'diff', '--name-status', '-z', '-M', '--no-ext-diff'];
+  const diffArgs = ['-c', 'core.quotePath=false', 'diff', '--name-status', '-z', '-M', '--no-ext-diff', '--no-color', '--no-textconv'];
   const output = await git(root, [...diffArgs, ...(target === 'index' ? ['--cached'] : []), base, ...limit]);
   const files = parseNameStatus(output);
   if (target === 'working-tree') {
