@@ -29,6 +29,7 @@ import { activateMentor } from './mentor';
 import { activateCheck } from './check';
 import { activateContextGuard, type ContextGuardProbe } from './contextGuard';
 import { activateIntegrity } from './integrity';
+import { activateIntegrations } from './integrations';
 
 /** What the integration tests (and other extensions) can reach through `exports`. */
 export interface RedlineApi {
@@ -115,6 +116,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Redlin
   activateCheck(services);
   const contextGuard = activateContextGuard(services);
   activateIntegrity(services);
+  activateIntegrations(services);
 
   watcher.start();
   await git.start();
