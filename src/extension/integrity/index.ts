@@ -7,6 +7,7 @@ import { DocumentScanner } from './documentScanner';
 import { HiddenTextHoverProvider } from './hiddenTextHover';
 import { HiddenTextPresenter } from './hiddenTextPresenter';
 import { REMOVE_HIDDEN_COMMAND, RemoveHiddenCodeActions, removeHiddenCharacters, type RemoveHiddenArg } from './removeHidden';
+import { RepositoryTrust } from './repositoryTrust';
 import { TRUST_COMMAND, TrustMonitor, type TrustArg } from './trustMonitor';
 import { TrustState } from './trustState';
 
@@ -17,7 +18,7 @@ const SELECTOR: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'untitl
 export function activateIntegrity(services: RedlineServices): void {
   const { context } = services;
   const scanner = new DocumentScanner(services);
-  const monitor = new TrustMonitor(services, new TrustState(context.workspaceState, context.storageUri));
+  const monitor = new TrustMonitor(services, new TrustState(context.workspaceState, context.storageUri), new RepositoryTrust(services.log));
   context.subscriptions.push(scanner, monitor,
     new HiddenTextPresenter(scanner, context.extensionUri),
     vscode.languages.registerHoverProvider(SELECTOR, new HiddenTextHoverProvider(scanner)),

@@ -4,12 +4,17 @@ import * as vscode from 'vscode';
 import type { HiddenCharFinding } from '../../core/unicode';
 import { meta as confusableMeta } from '../../core/rules/confusable-identifier';
 import { meta as hiddenMeta } from '../../core/rules/hidden-unicode';
+import { meta as injectionMeta } from '../../core/rules/instruction-injection';
+import { meta as agentConfigMeta } from '../../core/rules/agent-config-risk';
 import { DIAGNOSTIC_SOURCE } from '../findingsPresenter';
-import { toRange } from '../findingView';
+import { ruleTitle, toRange } from '../findingView';
 import type { EditWatcher } from '../editWatcher';
 import type { DocumentScanner } from './documentScanner';
 
 export const REMOVE_HIDDEN_COMMAND = 'redline.removeHiddenCharacters';
+
+/** Rules whose diagnostics the document scanner publishes (and this provider explains). */
+const SCANNER_RULES = new Set([hiddenMeta.id, confusableMeta.id, injectionMeta.id, agentConfigMeta.id]);
 
 /** What the quick fix passes to the command: the document, its version, and the run (absent: all runs). */
 export interface RemoveHiddenArg {
@@ -18,14 +23,25 @@ export interface RemoveHiddenArg {
   readonly run?: { readonly start: number; readonly end: number };
 }
 
-/** Offers the fixes on Redline's hidden-Unicode and confusable diagnostics. */
+/** Offers the fixes on Redline's hidden-Unicode and confusable diagnostics, and Explain on every scanner diagnostic. */
 export class RemoveHiddenCodeActions implements vscode.CodeActionProvider {
   static readonly kinds = [vscode.CodeActionKind.QuickFix];
 
   constructor(private readonly scanner: DocumentScanner) {}
 
   provideCodeActions(doc: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
-    const ours = context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE && [hiddenMeta.id, confusableMeta.id].includes(ruleOf(d)));
+    const mine = context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE && SCANNER_RULES.has(ruleOf(d)));
+    const actions = [...this.removals(doc, mine.filter((d) => [hiddenMeta.id, confusableMeta.id].includes(ruleOf(d))))];
+    for (const ruleId of new Set(mine.map(ruleOf))) {
+      const explain = new vscode.CodeAction(`Explain: ${ruleTitle(ruleId)}`, vscode.CodeActionKind.QuickFix);
+      explain.command = { title: 'Explain', command: 'redline.explainFinding', arguments: [{ uri: doc.uri.toString(), ruleId }] };
+      explain.diagnostics = mine.filter((d) => ruleOf(d) === ruleId);
+      actions.push(explain);
+    }
+    return actions;
+  }
+
+  private removals(doc: vscode.TextDocument, ours: vscode.Diagnostic[]): vscode.CodeAction[] {
     if (ours.length === 0) return [];
     const scan = this.scanner.scanNow(doc);
     if (!scan) return [];

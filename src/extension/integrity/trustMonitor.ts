@@ -1,12 +1,15 @@
 // Instruction-file integrity: a new or changed instruction/agent-config file (from git pull, an assistant
 // or anyone) waits in the Review view, with a diff against the trusted version, until someone trusts it.
 import * as vscode from 'vscode';
-import { classifyInstructionFile, instructionFileChangedFindings, instructionFileHash, instructionFilesGlob, isInstructionFile } from '../../core/instructions';
+import {
+  classifyInstructionFile, instructionFileChangedFindings, instructionFileHash, instructionFilesGlob, isInstructionFile, TRUSTED_INSTRUCTIONS_PATH,
+} from '../../core/instructions';
 import type { Finding } from '../../core/model';
 import { meta as changedMeta } from '../../core/rules/instruction-file-changed';
 import { relativePath } from '../paths';
 import type { FileReview } from '../reviewStore';
 import type { RedlineServices } from '../services';
+import { repositoryTrustEnabled, type RepositoryTrust } from './repositoryTrust';
 import type { TrustState } from './trustState';
 
 const FAMILY = 'integration';
@@ -30,7 +33,7 @@ export class TrustMonitor implements vscode.Disposable {
   /** Pending rescans per folder after files or folders were created. */
   private readonly rescans = new Map<string, ReturnType<typeof setTimeout>>();
 
-  constructor(private readonly services: RedlineServices, private readonly state: TrustState) {}
+  constructor(private readonly services: RedlineServices, private readonly state: TrustState, private readonly repository: RepositoryTrust) {}
 
   /** Records the folders' files on the first start; otherwise flags what changed since; then watches. */
   async start(): Promise<void> {
@@ -40,7 +43,7 @@ export class TrustMonitor implements vscode.Disposable {
       const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, '**/*'));
       this.disposables.push(watcher,
         watcher.onDidCreate((uri) => this.onCreated(folder, uri)),
-        watcher.onDidChange((uri) => { if (isInstructionFile(relativePath(uri))) void this.check(uri); }),
+        watcher.onDidChange((uri) => this.onChanged(folder, uri)),
         watcher.onDidDelete((uri) => this.onDeleted(uri)));
     }
     this.disposables.push(this.services.store.onDidChange((uris) => uris.forEach((u) => this.keepListed(u))));
@@ -59,7 +62,16 @@ export class TrustMonitor implements vscode.Disposable {
       void this.check(uri);
       return;
     }
-    if (/(?:^|\/)(?:node_modules|\.git)(?:\/|$)/.test(rel)) return;
+    if (!/(?:^|\/)(?:node_modules|\.git)(?:\/|$)/.test(rel)) this.scheduleRescan(folder);
+  }
+
+  private onChanged(folder: vscode.WorkspaceFolder, uri: vscode.Uri): void {
+    const rel = relativePath(uri);
+    if (isInstructionFile(rel)) void this.check(uri);
+    else if (rel === TRUSTED_INSTRUCTIONS_PATH) this.scheduleRescan(folder);
+  }
+
+  private scheduleRescan(folder: vscode.WorkspaceFolder): void {
     const key = folder.uri.toString();
     const pending = this.rescans.get(key);
     if (pending) clearTimeout(pending);
@@ -100,8 +112,10 @@ export class TrustMonitor implements vscode.Disposable {
       return;
     }
     const hash = instructionFileHash(text);
-    const trusted = this.state.hashes(folder.uri)[rel];
-    if (trusted === hash || this.services.config.get(uri).rules[changedMeta.id] === 'off') {
+    const settings = this.services.config.get(uri);
+    const inRepository = repositoryTrustEnabled(settings) ? (await this.repository.hashes(folder.uri))[rel] : undefined;
+    const trusted = this.state.hashes(folder.uri)[rel] ?? inRepository;
+    if (trusted === hash || inRepository === hash || settings.rules[changedMeta.id] === 'off') {
       this.unflag(uri);
       return;
     }
@@ -110,7 +124,7 @@ export class TrustMonitor implements vscode.Disposable {
     const comparison = trusted === undefined ? { added: [rel], changed: [], removed: [] } : { added: [], changed: [rel], removed: [] };
     const found = instructionFileChangedFindings(comparison)[0]?.finding;
     if (!found) return;
-    const level = this.services.config.get(uri).rules[changedMeta.id];
+    const level = settings.rules[changedMeta.id];
     const finding = level === 'error' || level === 'warning' || level === 'info' ? { ...found, severity: level } : found;
     this.flagged.set(uri.toString(), { hash, finding });
     this.list(uri, finding, (await this.state.trustedText(folder.uri, rel)) ?? '');
@@ -127,6 +141,14 @@ export class TrustMonitor implements vscode.Disposable {
     const text = await this.read(uri);
     if (text === undefined) return false;
     await this.state.trust(folder.uri, relativePath(uri), text);
+    if (repositoryTrustEnabled(this.services.config.get(uri))) {
+      try {
+        await this.repository.trust(folder.uri, relativePath(uri), instructionFileHash(text), (await this.services.git.userEmail(uri)) ?? 'unknown');
+      } catch (err) {
+        this.services.log.error(`Could not record the trust in ${TRUSTED_INSTRUCTIONS_PATH}`, err);
+        void vscode.window.showErrorMessage(vscode.l10n.t('Redline: trusted in this workspace only; {0} could not be updated (see Redline: Show Output).', TRUSTED_INSTRUCTIONS_PATH));
+      }
+    }
     this.unflag(uri);
     this.services.log.info(`Trusted ${relativePath(uri)} (sha256 ${instructionFileHash(text).slice(0, 12)}…)`);
     return true;
