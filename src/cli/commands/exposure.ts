@@ -10,8 +10,9 @@ import { detectSecrets, type SecretMatch } from '../../core/secrets';
 import { ExitCode, UsageError, type CliIo } from '../io';
 import { readTextFile, walk } from '../walk';
 import type { CliCommand } from './index';
+import { applyRuleLevels, loadPolicy, policyFlag } from '../policy';
 
-const usage = `Usage: redline exposure [dir] [--format text|json]
+const usage = `Usage: redline exposure [dir] [--format text|json] [--policy <file>]
 
 Lists sensitive files (by name, or because they hold a secret), the AI assistants found in the
 workspace that can read them, and the exclusion files (.cursorignore, .aiexclude, Claude Code
@@ -20,6 +21,8 @@ ignored files are included. When no assistant is found, every known assistant is
 
 Options:
   --format text|json  Output format (default text).
+  --policy <file>     Workspace policy (default .redline/policy.jsonc in dir): its sensitive globs
+                      and rule levels apply.
 
 Exit codes: 0 nothing exposed, 1 sensitive files exposed, 2 usage error.
 `;
@@ -82,11 +85,12 @@ export const exposureCommand: CliCommand = {
   summary: 'Show which sensitive files AI assistants can read.',
   usage,
   async run(args: readonly string[], io: CliIo): Promise<number> {
-    const { values, positionals } = parseArgs({ args: [...args], allowPositionals: true, options: { format: { type: 'string', default: 'text' } } });
+    const { values, positionals } = parseArgs({ args: [...args], allowPositionals: true, options: { format: { type: 'string', default: 'text' }, ...policyFlag } });
     const format = values.format;
     if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, not '${format}'.`);
     if (positionals.length > 1) throw new UsageError('give at most one folder.');
     const dir = path.resolve(io.cwd, positionals[0] ?? '.');
+    const policy = await loadPolicy(dir, io, values.policy);
     const collected = await collect(dir);
     if (collected.files.length === 0 && collected.dirs.length === 0) {
       throw new UsageError(`no files found in ${positionals[0] ?? '.'} (is it a folder?)`);
@@ -97,10 +101,10 @@ export const exposureCommand: CliCommand = {
       files: collected.files,
       ignoreFiles: collected.ignoreFiles,
       assistants: assumed ? allAssistants : found,
-      isSensitive: sensitiveMatcher(),
+      isSensitive: sensitiveMatcher({ add: policy.values['sensitiveFiles.add'].value, remove: policy.values['sensitiveFiles.remove'].value }),
       secrets: collected.secrets,
     });
-    const findings = exposedFindings(report);
+    const findings = applyRuleLevels(exposedFindings(report), policy);
     const shown = path.relative(io.cwd, dir) || '.';
     io.out(format === 'json'
       ? `${JSON.stringify({ dir: shown, assistantsAssumed: assumed, assistants: report.assistants, entries: report.entries, findings: findings.map((f) => ({ ruleId: f.finding.ruleId, severity: f.finding.severity, file: f.path, message: f.finding.message })) }, null, 2)}\n`

@@ -7,8 +7,9 @@ import { depsScanFlags, scanDependencyRoots } from '../deps-scan';
 import { dependencyChecks, scanChecks, type ScanCheck } from '../scan-checks';
 import { readTextFile, walk } from '../walk';
 import type { CliCommand } from './index';
+import { applyRuleLevels, loadPolicy, policyFlag } from '../policy';
 
-const usage = `Usage: redline scan [paths…] [--format text|json] [--deps]
+const usage = `Usage: redline scan [paths…] [--format text|json] [--deps] [--policy <file>]
 
 Scans files for secrets (API keys, tokens, private keys, passwords) and prints masked findings.
 Folders are walked recursively, honouring .gitignore. Binary files, files over 5 MB and invalid
@@ -17,6 +18,7 @@ UTF-8 are skipped with a reason.
 Options:
   --format text|json  Output format (default text).
   --deps              Also run dependency checks on manifests and lockfiles.
+  --policy <file>     Workspace policy (default .redline/policy.jsonc): rule levels apply.
   --online            With --deps: ask the registries whether each package exists (off by default).
   --registry-npm URL, --registry-pypi URL, --registry-osv URL
                       Registries for --online (or REDLINE_REGISTRY_NPM/_PYPI/_OSV).
@@ -124,16 +126,18 @@ export const scanCommand: CliCommand = {
     const { values, positionals } = parseArgs({
       args: [...args],
       allowPositionals: true,
-      options: { format: { type: 'string', default: 'text' }, deps: { type: 'boolean', default: false }, ...depsScanFlags },
+      options: { format: { type: 'string', default: 'text' }, deps: { type: 'boolean', default: false }, ...depsScanFlags, ...policyFlag },
     });
     const format = values.format;
     if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, not '${format}'.`);
     const checks = values.deps ? [...scanChecks, ...dependencyChecks] : scanChecks;
     const roots = (positionals.length > 0 ? positionals : ['.']).map((p) => path.resolve(io.cwd, p));
+    const policy = await loadPolicy(io.cwd, io, values.policy);
     const result = await scanPaths(roots, checks, io);
     if (values.deps) result.findings.push(...await scanDependencyRoots(roots, io.cwd, values, io.env));
     const missing = result.skipped.filter((s) => roots.some((r) => path.resolve(io.cwd, s.file) === r) && s.reason.startsWith('missing'));
     if (missing.length > 0 && result.scanned === 0) throw new UsageError(`no such file or folder: ${missing.map((m) => m.file).join(', ')}`);
+    result.findings.splice(0, result.findings.length, ...applyRuleLevels(result.findings, policy));
     io.out(format === 'json' ? formatJson(result) : formatText(result));
     return result.findings.length > 0 ? ExitCode.findings : ExitCode.clean;
   },
