@@ -61,9 +61,16 @@ function section(id: string, title: string, ...children: Child[]): HTMLElement {
 
 function codeLine(line: CodeLine, side: 'removed' | 'added'): HTMLElement {
   const code = h('span', { class: 'code' });
+  let change: HTMLElement | undefined;  // consecutive changed tokens share one <del>/<ins>
   for (const t of line.tokens) {
     const span = h('span', { class: `tok-${t.kind}` }, t.text);
-    code.append(t.changed ? h(side === 'removed' ? 'del' : 'ins', { class: 'chg' }, span) : span);
+    if (!t.changed) {
+      change = undefined;
+      code.append(span);
+      continue;
+    }
+    if (!change) code.append(change = h(side === 'removed' ? 'del' : 'ins', { class: 'chg' }));
+    change.append(span);
   }
   const label = line.mark === 'removed' ? 'removed' : line.mark === 'added' ? 'added' : undefined;
   return h('div', { class: `line${line.mark ? ` ${line.mark}` : ''}`, 'data-line': String(line.number) },
@@ -131,7 +138,7 @@ function findingView(page: FindingPage): HTMLElement[] {
     button('Show removed code', 'diff', () => post({ type: 'showRemovedCode', ref: page.ref }), { class: 'secondary' }),
     status);
   return [
-    ruleHeader(page.rule, h('p', { class: 'message' }, page.message), h('p', { class: 'where' }, icon('file-code'), ` ${where}`)),
+    ruleHeader(page.rule, rendered(page.messageHtml, 'message'), h('p', { class: 'where' }, icon('file-code'), ` ${where}`)),
     section('what', 'What happened in this change',
       edit,
       h('div', { class: 'sides' }, page.before ? pane(page.before, 'removed') : undefined, pane(page.after, 'added')),

@@ -19,8 +19,10 @@ export interface MentorSnapshot {
   readonly ready: boolean;
   readonly state?: PanelState;
   readonly page?: Page['kind'];
-  /** `rendered` messages from the webview, newest last. */
+  /** The last 20 `rendered` messages from the webview, newest last. */
   readonly rendered: readonly RenderedMessage[];
+  /** How many `rendered` messages arrived in all (the list above keeps only the newest). */
+  readonly renderedTotal: number;
   /** Ids of the rules this user has met (global state). */
   readonly metRules: readonly string[];
 }
@@ -31,6 +33,7 @@ export class MentorPanel implements vscode.Disposable {
   private ready = false;
   private current: ShowMessage | undefined;
   private readonly rendered: RenderedMessage[] = [];
+  private renderedTotal = 0;
   /** Page builds are async: only the newest request may show its page. */
   private sequence = 0;
 
@@ -86,6 +89,7 @@ export class MentorPanel implements vscode.Disposable {
         return undefined;
       case 'rendered':
         this.rendered.push(message);
+        this.renderedTotal++;
         if (this.rendered.length > 20) this.rendered.shift();
         return undefined;
       case 'restore':
@@ -110,6 +114,7 @@ export class MentorPanel implements vscode.Disposable {
       ready: this.ready,
       ...(this.current ? { state: this.current.state, page: this.current.page.kind } : {}),
       rendered: [...this.rendered],
+      renderedTotal: this.renderedTotal,
       metRules: this.met.list().map((m) => m.ruleId),
     };
   }

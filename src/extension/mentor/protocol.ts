@@ -72,7 +72,8 @@ export interface FindingPage {
   readonly kind: 'finding';
   readonly ref: PanelFindingRef;
   readonly rule: RuleInfo;
-  readonly message: string;
+  /** The finding's message, its `code` spans rendered by markdown-it (HTML disabled). */
+  readonly messageHtml: string;
   /** Workspace-relative path and one-based line of the finding. */
   readonly file: string;
   readonly line: number;

@@ -2,30 +2,21 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { applyAssistantEdit, commitFile, redlineApi, waitForDiagnostic, waitForNoDiagnostics } from '../fileHelpers';
 import { ROUTES_AFTER_AI, ROUTES_BEFORE } from '../routeFixtures';
-import { waitFor } from '../helpers';
+import { mentorSnapshot, nextRendered, renderedSoFar } from '../mentorHelpers';
 import type { FindingRef } from '../../../../src/extension/findingLookup';
-import type { MentorSnapshot, RenderedMessage } from '../../../../src/extension/mentor/panel';
 import type { PanelState, WebviewMessage } from '../../../../src/extension/mentor/protocol';
 
 const REMOVED_ROUTE = "router.delete('/projects/:id', requireAuth, async (req, res) => {";
+/** The removed lines in the excerpt: the route's `requireAuth`, and the GET handler's tidied return above it. */
+const REMOVED_LINES = ['  return res.json(project);', REMOVED_ROUTE];
 
-function snapshot(): Thenable<MentorSnapshot> {
-  return vscode.commands.executeCommand<MentorSnapshot>('redline._mentorSnapshot');
-}
-
-/** Waits for the webview to report a page rendered after `since` `rendered` messages. */
-async function nextRendered(since: number, matches: (r: RenderedMessage) => boolean, what: string): Promise<RenderedMessage> {
-  return waitFor(async () => (await snapshot()).rendered.slice(since).find(matches), what, 15000);
-}
-
-/** Counts what the webview reported so far (the log keeps the last 20). */
-async function renderedSoFar(): Promise<number> {
-  return (await snapshot()).rendered.length;
-}
+/** Files this suite created: marked reviewed at the end so they leave the Review view to later suites. */
+const created: vscode.Uri[] = [];
 
 /** A file whose DELETE route lost `requireAuth` in an assistant edit, and that finding's ref. */
 async function droppedAuth(rel: string): Promise<{ uri: vscode.Uri; doc: vscode.TextDocument; ref: FindingRef }> {
   const uri = commitFile(rel, ROUTES_BEFORE);
+  created.push(uri);
   const doc = await applyAssistantEdit(uri, ROUTES_AFTER_AI);
   await waitForDiagnostic(uri, 'auth-check-removed');
   const api = await redlineApi();
@@ -37,6 +28,7 @@ async function droppedAuth(rel: string): Promise<{ uri: vscode.Uri; doc: vscode.
 
 suite('Mentor panel', () => {
   suiteTeardown(async () => {
+    for (const uri of created) await vscode.commands.executeCommand('redline.markFileReviewed', uri.toString());
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
@@ -45,10 +37,10 @@ suite('Mentor panel', () => {
     const since = await renderedSoFar();
     await vscode.commands.executeCommand('redline.explainFinding', ref);
     const rendered = await nextRendered(since, (r) => r.page === 'finding' && r.ruleId === 'auth-check-removed', 'the finding page in the webview');
-    assert.deepStrictEqual(rendered.removedLines, [REMOVED_ROUTE]);
+    assert.deepStrictEqual(rendered.removedLines, REMOVED_LINES);
     assert.ok(rendered.removedCode?.includes(`${REMOVED_ROUTE}\n  await db.projects.remove(req.params.id);`), rendered.removedCode);
     assert.strictEqual(rendered.hasRestoreButton, true);
-    const snap = await snapshot();
+    const snap = await mentorSnapshot();
     assert.strictEqual(snap.open, true);
     assert.strictEqual(snap.ready, true);
     assert.deepStrictEqual(snap.state, { kind: 'finding', ref });
@@ -62,7 +54,7 @@ suite('Mentor panel', () => {
     const since = await renderedSoFar();
     await vscode.commands.executeCommand('redline.explainFinding', second.ref);
     await nextRendered(since, (r) => r.page === 'finding', 'the second finding page');
-    const snap = await snapshot();
+    const snap = await mentorSnapshot();
     assert.deepStrictEqual(snap.state, { kind: 'finding', ref: second.ref });
     const mentorTabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs)
       .filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('redline.mentor'));
@@ -87,10 +79,10 @@ suite('Mentor panel', () => {
     const saved: PanelState = { kind: 'finding', ref };
     await vscode.commands.executeCommand('redline._mentorDeserialize', panel, saved);
     const rendered = await nextRendered(since, (r) => r.page === 'finding' && r.ruleId === 'auth-check-removed', 'the restored finding page');
-    assert.deepStrictEqual(rendered.removedLines, [REMOVED_ROUTE]);
+    assert.deepStrictEqual(rendered.removedLines, REMOVED_LINES);
     assert.strictEqual(panel.title, 'Redline: Mentor');
     assert.strictEqual(panel.webview.options.enableScripts, true);
-    assert.deepStrictEqual((await snapshot()).state, saved);
+    assert.deepStrictEqual((await mentorSnapshot()).state, saved);
   });
 
   test('a restored panel whose finding is gone shows the rule page instead', async () => {
@@ -107,7 +99,7 @@ suite('Mentor panel', () => {
     let since = await renderedSoFar();
     await vscode.commands.executeCommand('redline.openRiskLibrary');
     await nextRendered(since, (r) => r.page === 'library', 'the risk library');
-    assert.deepStrictEqual((await snapshot()).state, { kind: 'library' });
+    assert.deepStrictEqual((await mentorSnapshot()).state, { kind: 'library' });
 
     const { doc, ref } = await droppedAuth('src/routes/projects-mentor-e.js');
     const editor = await vscode.window.showTextDocument(doc, vscode.ViewColumn.One);
@@ -116,6 +108,6 @@ suite('Mentor panel', () => {
     since = await renderedSoFar();
     await vscode.commands.executeCommand('redline.openMentor');
     await nextRendered(since, (r) => r.page === 'finding' && r.ruleId === 'auth-check-removed', 'the finding under the cursor');
-    assert.deepStrictEqual((await snapshot()).state, { kind: 'finding', ref });
+    assert.deepStrictEqual((await mentorSnapshot()).state, { kind: 'finding', ref });
   });
 });
