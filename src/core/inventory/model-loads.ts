@@ -173,7 +173,7 @@ function hubLoad(callee: string, name: string, args: readonly string[], lang: Mo
   if (remote && !pinned) {
     const what = model !== undefined ? `\`${model}\`` : 'the library\'s default model';
     const http = model !== undefined && /^http:\/\//i.test(model) ? ' over plain HTTP' : '';
-    issues.push({ ruleId: 'model-load-unpinned', label: `${callee}`,
+    issues.push({ ruleId: 'model-load-unpinned', label: 'no pinned revision',
       summary: `\`${name}\` fetches ${what}${js ? '' : http} from the Hugging Face Hub without a pinned revision`,
       message: js
         ? `\`${name}\` fetches ${what} from the Hugging Face Hub at run time, unpinned: whatever is pushed next is what runs. Pin \`revision: '<commit sha>'\`, or serve it locally (\`env.allowRemoteModels = false\`).`
@@ -205,7 +205,7 @@ function urlFetch(callee: string, args: readonly string[]): ModelCall | undefine
   const url = literal(args[0] ?? '');
   if (!url || !/^http:\/\//i.test(url) || /^http:\/\/(?:localhost|127\.0\.0\.1|\[::1\])[:/]/i.test(url)) return undefined;
   if (!MODEL_FILE.test(url) && !/huggingface\.co|\/models?\/|\/datasets?\//i.test(url)) return undefined;
-  return { loader: callee, model: url, remote: true, pinned: false, issues: [{ ruleId: 'model-load-unpinned', label: url, summary: `\`${callee}\` downloads \`${url}\` over plain HTTP`,
+  return { loader: callee, model: url, remote: true, pinned: false, issues: [{ ruleId: 'model-load-unpinned', label: 'plain HTTP download', summary: `\`${callee}\` downloads \`${url}\` over plain HTTP`,
     message: `\`${callee}\` downloads \`${url}\` over plain HTTP: anyone on the network path can swap the file. Use HTTPS and check a pinned hash.` }] };
 }
 
