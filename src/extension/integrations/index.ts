@@ -1,7 +1,7 @@
 // The AI Integrations feature: builds each folder's inventory, shows it in the Redline container,
 // marks changes since the last review ("needs review"), logs them, and refreshes on config changes.
 import * as vscode from 'vscode';
-import { compareInventories, inventoryToJson, snapshotOf, type InventoryChange, type InventoryJson, type InventorySnapshot } from '../../core/inventory';
+import { compareInventories, inventoryToJson, mayLoadModels, modelLanguageOf, snapshotOf, type InventoryChange, type InventoryJson, type InventorySnapshot } from '../../core/inventory';
 import { compiledSensitiveMatcher } from '../../core/inventory/sensitive-compiled';
 import type { RedlineServices } from '../services';
 import { IntegrationsTreeProvider, fileUri, type FolderState, type IntegrationNode } from './integrationsView';
@@ -82,6 +82,11 @@ class IntegrationsController implements vscode.Disposable {
       if (this.running === cts) this.running = undefined;
       cts.dispose();
     }
+  }
+
+  /** True when the last inventory lists a model load in `uri`. */
+  hasModelsIn(uri: vscode.Uri): boolean {
+    return this.states.some((s) => s.inventory.integrations.some((i) => i.kind === 'model' && fileUri(s.folder, i.source.file)?.toString() === uri.toString()));
   }
 
   /** Marks every folder's current inventory as reviewed. */
@@ -196,7 +201,8 @@ export function activateIntegrations(services: RedlineServices): IntegrationsFea
   services.context.subscriptions.push(controller, view, ...watchers,
     ...watchers.flatMap((w) => [w.onDidCreate(() => controller.schedule()), w.onDidChange(() => controller.schedule()), w.onDidDelete(() => controller.schedule())]),
     vscode.workspace.onDidSaveTextDocument((doc) => {
-      if (/\.(?:py|[cm]?[jt]sx?)$/.test(doc.uri.path) || /(?:mcp|settings)\.json$/.test(doc.uri.path)) controller.schedule();
+      // A saved source matters only when it may load a model now, or did before.
+      if (modelLanguageOf(doc.uri.path) && (mayLoadModels(doc.getText()) || controller.hasModelsIn(doc.uri))) controller.schedule();
     }),
     vscode.extensions.onDidChange(() => controller.schedule()),
     vscode.workspace.onDidChangeWorkspaceFolders(() => controller.schedule()),
