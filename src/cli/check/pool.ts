@@ -27,10 +27,14 @@ export function workerScript(): string | undefined {
   return [path.join(__dirname, 'worker.js'), path.join(__dirname, 'check-worker.js')].find((f) => fs.existsSync(f));
 }
 
-/** How many workers to start for `files` changed files, given `requested` (undefined: automatic). */
-export function workerCount(files: number, requested: number | undefined): number {
+/**
+ * How many workers to start for `files` changed files, given `requested` (undefined: automatic). Automatic
+ * mode uses up to 3 spare cores, and none when the machine is already busier than its core count (a
+ * worker's own start-up then costs more than the parallelism gains).
+ */
+export function workerCount(files: number, requested: number | undefined, load: number = os.loadavg()[0] ?? 0): number {
   const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
-  const max = requested ?? Math.min(3, cores - 1);
+  const max = requested ?? (load >= cores ? 0 : Math.min(3, cores - 1));
   return Math.max(0, Math.min(max, Math.floor(files / MIN_FILES_PER_WORKER) - 1));
 }
 

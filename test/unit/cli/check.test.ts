@@ -391,6 +391,8 @@ describe('redline check', () => {
       write(dir, changed);
       assert.ok(workerScript(), 'the worker script is next to run.js');
       assert.equal(workerCount(26, 1), 1);
+      assert.equal(workerCount(26, undefined, 1000), 0, 'no worker on a machine busier than its cores');
+      assert.equal(workerCount(11, 3), 0, 'no worker for a small change');
       const single = await runCheck({ cwd: dir, workers: 0 });
       const pooled = await runCheck({ cwd: dir, workers: 1 });
       const shape = (r: typeof single): string[] => r.findings.map((f) => `${f.file}:${f.finding.range.start.line + 1} ${f.finding.ruleId} ${f.finding.message}`);
