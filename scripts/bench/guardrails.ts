@@ -48,8 +48,10 @@ function generate(languageId: string, lineCount: number): string[] {
   const spec = UNITS[languageId];
   if (!spec) return [];
   const lines = [...spec.head];
-  for (let i = 0; lines.length < lineCount - spec.tail.length; i++) lines.push(...spec.unit(i));
-  return [...lines.slice(0, lineCount - spec.tail.length), ...spec.tail];
+  // Whole units only, so the file parses; then blank lines up to the exact count.
+  for (let i = 0; lines.length + spec.unit(i).length <= lineCount - spec.tail.length; i++) lines.push(...spec.unit(i));
+  while (lines.length < lineCount - spec.tail.length) lines.push('');
+  return [...lines, ...spec.tail];
 }
 
 /** Rewrites `count` lines starting at the middle of the file: renames and a changed literal, as an AI edit would. */
@@ -87,9 +89,10 @@ export const benchmark: Benchmark = {
   name: 'guardrails',
   async run(log) {
     const rows: Row[] = [];
-    const runs = 200;
+    const runs = Number(process.env.REDLINE_BENCH_RUNS ?? 200);
+    const only = (process.env.REDLINE_BENCH_LANGUAGES ?? '').split(',').filter(Boolean);
     const loadBefore = os.loadavg()[0] ?? 0;
-    for (const languageId of Object.keys(UNITS)) {
+    for (const languageId of Object.keys(UNITS).filter((l) => only.length === 0 || only.includes(l))) {
       const engine = new GuardrailEngine(nodeModulesLoader());
       const t0 = performance.now();
       await engine.ensureLanguage(languageId);

@@ -4,7 +4,7 @@ import type { LanguageFamily } from '../parsing/languages';
 import { Doc, mirror, type SNode } from './syntax';
 import { LineIndex } from '../text';
 
-const LIST_PARENTS = new Set(['program', 'module', 'source_file', 'class_body', 'block', 'statement_block', 'statement_list', 'declaration_list', 'interface_body', 'enum_body']);
+const LIST_PARENTS = new Set(['ERROR', 'program', 'module', 'source_file', 'class_body', 'block', 'statement_block', 'statement_list', 'declaration_list', 'interface_body', 'enum_body']);
 
 interface Entry {
   tree: SyntaxTree;
