@@ -111,7 +111,9 @@ export function readMcpConfig(path: string, text: string): McpConfig {
         if (item.type !== 'object') return;
         const transport = findNodeAtLocation(item, ['transport']);
         const body = transport?.type === 'object' ? transport : item;
-        const name = stringAt(item, ['name']) ?? stringAt(body, ['command']) ?? `server ${i + 1}`;
+        const args = findNodeAtLocation(body, ['args']);
+        const firstArg = (args?.children ?? []).map((a) => getNodeValue(a) as unknown).find((a): a is string => typeof a === 'string' && !a.startsWith('-'));
+        const name = stringAt(item, ['name']) ?? firstArg?.replace(/(?:@|==)[^/]*$/, '') ?? stringAt(body, ['command']) ?? `server ${i + 1}`;
         servers.push(specOf(path, name, body, index, index.positionAt(item.offset).line));
       });
     }

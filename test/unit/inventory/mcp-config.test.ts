@@ -9,7 +9,7 @@ describe('readMcpConfig', () => {
     const ws = readMcpConfig('app.code-workspace', '{ "folders": [], "settings": { "mcp": { "servers": { "docs": { "type": "http", "url": "https://docs.example/mcp" } } } } }');
     assert.deepEqual(ws.servers.map((s) => [s.name, s.url?.value]), [['docs', 'https://docs.example/mcp']]);
     const cont = readMcpConfig('.continue/config.json', '{ "experimental": { "modelContextProtocolServers": [ { "transport": { "type": "stdio", "command": "npx", "args": ["-y", "mcp-sqlite"] } } ] } }');
-    assert.deepEqual(cont.servers.map((s) => [s.name, s.args.map((a) => a.value).join(' ')]), [['npx', '-y mcp-sqlite']]);
+    assert.deepEqual(cont.servers.map((s) => [s.name, s.args.map((a) => a.value).join(' ')]), [['mcp-sqlite', '-y mcp-sqlite']]);
   });
 
   it('reads Gemini servers with httpUrl and trust, and Roo servers with alwaysAllow and disabled', () => {
