@@ -1,6 +1,8 @@
 // Model-loading calls: what each loads and which rules it breaks, from text and through the guardrail engine.
 import * as assert from 'node:assert/strict';
 import { classifyModelCall, scanModelLoads } from '../../../src/core/inventory';
+import { GuardrailEngine } from '../../../src/core/guardrails';
+import { modelTextPatterns } from '../../../src/core/inventory/model-guardrails';
 import { analyze, lines } from '../guardrails/helpers';
 
 const HF = 'from transformers import AutoModel, pipeline\n';
@@ -85,5 +87,27 @@ describe('model rules in the guardrail engine', () => {
     const before = lines(HF.trim(), 'm = AutoModel.from_pretrained("org/m")', 'x = 1');
     const after = lines(HF.trim(), 'm = AutoModel.from_pretrained("org/m")', 'x = 2');
     assert.deepEqual((await analyze(before, after, 'python')).findings, []);
+  });
+});
+
+describe('model rules in the textual layer', () => {
+  it('reports trust_remote_code and torch.load added to a file whose grammar is not loaded', () => {
+    const bare = new GuardrailEngine(async () => { throw new Error('no grammar in this test'); });
+    const { findings, language } = bare.analyzeEdit({
+      before: 'model = load()\n',
+      after: 'model = AutoModel.from_pretrained("org/m", trust_remote_code=True)\nstate = torch.load(path)\n',
+      languageId: 'python',
+    });
+    assert.equal(language, 'text');
+    assert.deepEqual(findings.map((f) => [f.ruleId, f.range.start.line + 1, f.confidence]), [
+      ['model-load-unpinned', 1, 'low'], ['model-remote-code', 1, 'low'], ['model-unsafe-deserialization', 2, 'low'],
+    ]);
+  });
+
+  it('matches 100 kB lines in bounded time', () => {
+    const lines = ['from_pretrained("a/b"' + ' x'.repeat(50_000), 'torch.load(' + 'a'.repeat(100_000), `"http://h/${'a'.repeat(100_000)}.bin`, 'trust_remote_code' + ' '.repeat(100_000) + '= True'];
+    const start = Date.now();
+    for (const patterns of Object.values(modelTextPatterns)) for (const p of patterns) for (const l of lines) p.re.test(l);
+    assert.ok(Date.now() - start < 1000);
   });
 });
