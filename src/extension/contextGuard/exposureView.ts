@@ -118,7 +118,8 @@ export class ExposureTreeProvider implements vscode.TreeDataProvider<Node>, vsco
       }
       case 'assistants': {
         const item = new vscode.TreeItem(vscode.l10n.t('Assistants'), vscode.TreeItemCollapsibleState.Collapsed);
-        item.description = node.fe.assumed ? vscode.l10n.t('none found: all assumed') : node.fe.report.assistants.map((a) => a.name).join(', ');
+        item.description = node.fe.assumed ? vscode.l10n.t('none found: all assumed') : vscode.l10n.t('{0} found', node.fe.report.assistants.length);
+        item.tooltip = node.fe.report.assistants.map((a) => a.name).join('\n');
         item.iconPath = new vscode.ThemeIcon('hubot');
         return item;
       }

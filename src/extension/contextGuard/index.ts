@@ -30,7 +30,7 @@ export interface ContextGuardProbe {
 export function activateContextGuard(services: RedlineServices): ContextGuardProbe {
   const { context, config } = services;
   const model = new ExposureModel(config);
-  const warner = new ContextWarner(model, config, context.workspaceState, { excludeFromAI: (e) => excludeFromAI(e).then(() => undefined) });
+  const warner = new ContextWarner(model, config, context.workspaceState, { excludeFromAI: (uri) => excludeFromAI(uri, model, config) });
   const decorations = new SensitiveFileDecorations(model);
   const note = new ExposureStatusNote(model);
   const previews = new SyncPreviewDocuments();
@@ -58,6 +58,10 @@ export function activateContextGuard(services: RedlineServices): ContextGuardPro
     }),
     { dispose: () => noteTimers.forEach((t) => clearTimeout(t)) },
     vscode.commands.registerCommand('redline.copyRedacted', () => copyRedacted()),
+    vscode.commands.registerCommand('redline.excludeFromAI', (uri?: vscode.Uri) => {
+      const target = uri instanceof vscode.Uri ? uri : vscode.window.activeTextEditor?.document.uri;
+      return target ? excludeFromAI(target, model, config) : undefined;
+    }),
     vscode.commands.registerCommand('redline.syncAiExclusions', (args?: SyncArgs) => sync.run(args)),
     vscode.commands.registerCommand('redline.showExposure', async () => {
       await vscode.commands.executeCommand(`${EXPOSURE_VIEW_ID}.focus`);

@@ -184,16 +184,22 @@ export class ExclusionSync {
 
   /** Says what was written and which assistants need a step outside the repository. */
   private async report(written: readonly string[], manual: readonly ManualStep[]): Promise<void> {
-    const wrote = vscode.l10n.t('Redline: wrote the AI exclusions into {0}.', written.join(', '));
+    const wrote = vscode.l10n.t('Redline: wrote the AI exclusions into {0}.', shortList(written));
     if (manual.length === 0) {
       void vscode.window.showInformationMessage(wrote);
       return;
     }
     const details = vscode.l10n.t('Show what to do');
-    const names = manual.map((m) => m.assistant).join(', ');
-    const choice = await vscode.window.showInformationMessage(vscode.l10n.t('{0} No repository file can exclude files from {1}: see what to do instead.', wrote, names), details);
+    const names = shortList(manual.map((m) => m.assistant));
+    const choice = await vscode.window.showInformationMessage(vscode.l10n.t('{0} No repository file can keep files from {1}: see what to do instead.', wrote, names), details);
     if (choice === details) await this.previews.showText('AI exclusions - manual steps.md', manualStepsText(manual));
   }
+}
+
+/** "a, b and 3 more" for a list that may be long. */
+function shortList(items: readonly string[]): string {
+  if (items.length <= 3) return items.join(', ');
+  return vscode.l10n.t('{0} and {1} more', items.slice(0, 2).join(', '), items.length - 2);
 }
 
 /** Markdown listing each assistant without a repository exclusion file and what to do instead. */

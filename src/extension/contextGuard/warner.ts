@@ -22,7 +22,7 @@ export interface ShownWarning {
 
 /** What the user can do from a warning. */
 export interface WarningActions {
-  excludeFromAI(exposure: FileExposure): Promise<void>;
+  excludeFromAI(uri: vscode.Uri): Promise<unknown>;
 }
 
 /** Why a file is sensitive, in a few words: "matches .env*" or "holds an OpenAI API key (sk-p…)". */
@@ -137,7 +137,7 @@ export class ContextWarner implements vscode.Disposable {
     const close = vscode.l10n.t('Close editor');
     const dismiss = vscode.l10n.t("Don't warn for this file");
     void vscode.window.showWarningMessage(message, exclude, close, dismiss).then(async (choice) => {
-      if (choice === exclude) await this.actions.excludeFromAI(exposure);
+      if (choice === exclude) await this.actions.excludeFromAI(exposure.uri);
       else if (choice === close) await closeTabsOf(exposure.uri);
       else if (choice === dismiss) await this.state.update(DISMISSED_KEY, [...this.dismissed(), key]);
     });

@@ -70,6 +70,7 @@ suite('Context guard: sensitive files and AI assistants', () => {
     fs.rmSync(file('.env'), { force: true });
     fs.rmSync(file('credentials.json'), { force: true });
     fs.rmSync(file('deploy'), { recursive: true, force: true });
+    fs.rmSync(file('notes'), { recursive: true, force: true });
     (await redlineApi()).contextGuard.refresh();
   });
 
@@ -189,6 +190,28 @@ suite('Context guard: sensitive files and AI assistants', () => {
     assert.ok(indexed?.gaps.includes('Cursor (Agent, Composer, Tab): listed only in an indexing-only file, which protects nothing.'));
     fs.rmSync(file('config'), { recursive: true, force: true });
     fs.rmSync(file('.cursorindexingignore'), { force: true });
+  });
+
+  test('Exclude from AI Context adds a file holding a secret to redline.excludeFromAI once, and Sync writes it for every assistant', async () => {
+    const config = vscode.workspace.getConfiguration('redline');
+    fs.mkdirSync(file('notes'), { recursive: true });
+    fs.writeFileSync(file('notes/customer-export.txt'), `Export for the ACME migration, token ${OPENAI_KEY}\n`);
+    const uri = vscode.Uri.file(file('notes/customer-export.txt'));
+    try {
+      assert.strictEqual(await vscode.commands.executeCommand<string | undefined>('redline.excludeFromAI', uri), 'notes/customer-export.txt');
+      assert.deepStrictEqual(config.inspect<string[]>('excludeFromAI')?.workspaceValue, ['notes/customer-export.txt']);
+      assert.strictEqual(await vscode.commands.executeCommand<string | undefined>('redline.excludeFromAI', uri), undefined, 'already listed');
+      assert.strictEqual(await vscode.commands.executeCommand<string | undefined>('redline.excludeFromAI', envUri()), undefined, '.env is covered by .env*');
+      assert.deepStrictEqual(config.inspect<string[]>('excludeFromAI')?.workspaceValue, ['notes/customer-export.txt']);
+
+      const result = await vscode.commands.executeCommand<SyncResult>('redline.syncAiExclusions', { confirm: true });
+      assert.deepStrictEqual([...result.written].sort(), SYNC_TARGETS, 'every file gains the new pattern');
+      assert.match(fs.readFileSync(file('.cursorignore'), 'utf8'), /\nservice-account\*\.json\nnotes\/customer-export\.txt\n!\.env\.example\n/);
+      assert.ok(fs.readFileSync(file('.claude/settings.json'), 'utf8').includes('"Read(./notes/customer-export.txt)"'));
+    } finally {
+      await config.update('excludeFromAI', undefined, vscode.ConfigurationTarget.Workspace);
+      fs.rmSync(file('notes'), { recursive: true, force: true });
+    }
   });
 
   test('Copy Redacted copies the whole file with every secret masked, or only the selection', async () => {
