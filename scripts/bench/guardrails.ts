@@ -59,7 +59,7 @@ function edited(base: readonly string[], count: number, sample: number): string 
   const start = Math.floor(base.length / 2);
   const out = [...base];
   for (let i = start; i < start + count && i < out.length; i++) {
-    out[i] = (out[i] ?? '').replace(/item/g, 'entry').replace(/\b(\d+)\b/, (m) => String(Number(m) + sample + 1));
+    out[i] = (out[i] ?? '').replace(/item/g, 'entry').replace(/\b(\d+)\b/, (m) => String(Number(m) + 100_000 + sample));
   }
   return `${out.join('\n')}\n`;
 }
