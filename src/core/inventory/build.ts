@@ -32,6 +32,7 @@ export function mcpConfigOwner(path: string): string | undefined {
   if (path === '.roo/mcp.json') return 'roo-code';
   if (path === '.gemini/settings.json') return 'gemini';
   if (path.startsWith('.continue/')) return 'continue';
+  if (path === '.codex/config.toml') return 'openai-codex';
   return undefined;
 }
 

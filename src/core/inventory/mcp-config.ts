@@ -63,7 +63,7 @@ function jsonServerPaths(path: string): (string | number)[][] | undefined {
 
 /** True for files that may declare MCP servers. */
 export function isMcpConfigFile(path: string): boolean {
-  return jsonServerPaths(path) !== undefined || isContinueYaml(path);
+  return jsonServerPaths(path) !== undefined || isContinueYaml(path) || path === '.codex/config.toml';
 }
 
 function isContinueYaml(path: string): boolean {
@@ -94,6 +94,7 @@ export function parseJsonConfig(path: string, text: string): { root?: Node; inde
 /** The MCP servers declared in one config file (empty for files that declare none). */
 export function readMcpConfig(path: string, text: string): McpConfig {
   if (isContinueYaml(path)) return { servers: readContinueYaml(path, text), problems: [] };
+  if (path === '.codex/config.toml') return { servers: readCodexToml(path, text), problems: [] };
   const locations = jsonServerPaths(path);
   if (!locations) return { servers: [], problems: [] };
   const { root, index, problems } = parseJsonConfig(path, text);
@@ -243,6 +244,50 @@ export function readContinueYaml(file: string, text: string): ServerSpec[] {
         listKey = key;
         listIndent = keyIndent;
       }
+    }
+  }
+  flush();
+  return out;
+}
+
+/**
+ * Codex's `config.toml`: `[mcp_servers.<name>]` tables with `command`, `args` and `url` on one line each,
+ * `env = { K = "v" }` inline or an `[mcp_servers.<name>.env]` table. Other tables are skipped.
+ */
+export function readCodexToml(file: string, text: string): ServerSpec[] {
+  const out: ServerSpec[] = [];
+  const lines = text.split(/\r?\n/);
+  let current: YamlServer | undefined;
+  let inEnv = false;
+  const flush = (): void => {
+    if (current?.name) out.push({ name: current.name, file, line: current.line, ...(current.command ? { command: current.command } : {}), ...(current.url ? { url: current.url } : {}), args: current.args, env: current.env, headers: current.headers });
+    current = undefined;
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const line = (lines[i] ?? '').slice(0, 2000).trim();
+    if (line === '' || line.startsWith('#')) continue;
+    const table = /^\[([^\]]{1,200})\]$/.exec(line);
+    if (table) {
+      const parts = (table[1] ?? '').split('.').map((p) => unquote(p.trim()));
+      if (parts[0] !== 'mcp_servers' || !parts[1]) { flush(); inEnv = false; continue; }
+      if (parts.length === 3 && parts[2] === 'env' && current?.name === parts[1]) { inEnv = true; continue; }
+      flush();
+      inEnv = false;
+      current = { name: parts[1], line: i, args: [], env: [], headers: [] };
+      continue;
+    }
+    if (!current) continue;
+    const kv = /^([\w-]{1,60}|"[^"]{1,60}")\s*=\s*(.+)$/.exec(line);
+    if (!kv) continue;
+    const key = unquote(kv[1] ?? '');
+    const value = (kv[2] ?? '').trim();
+    if (inEnv) current.env.push({ key, value: unquote(value), line: i });
+    else if (key === 'command') current.command = { value: unquote(value), line: i };
+    else if (key === 'url') current.url = { value: unquote(value), line: i };
+    else if (key === 'args' && value.startsWith('[')) {
+      for (const m of value.matchAll(/"([^"\n]{0,500})"|'([^'\n]{0,500})'/g)) current.args.push({ value: m[1] ?? m[2] ?? '', line: i });
+    } else if (key === 'env' && value.startsWith('{')) {
+      for (const m of value.matchAll(/"?([\w-]{1,60})"?\s*=\s*"([^"\n]{0,500})"/g)) current.env.push({ key: m[1] ?? '', value: m[2] ?? '', line: i });
     }
   }
   flush();

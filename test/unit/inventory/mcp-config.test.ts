@@ -84,3 +84,17 @@ describe('secrets and roots', () => {
     for (const p of ['${workspaceFolder}', '/home/sam/projects/app', '~/notes', './docs']) assert.equal(isBroadRoot(p), false, p);
   });
 });
+
+describe('readMcpConfig on Codex config.toml', () => {
+  it('reads [mcp_servers.<name>] tables with args, inline env and env sub-tables', () => {
+    const toml = [
+      'model = "gpt-5-codex"', '', '[mcp_servers.docs]', 'command = "npx"', 'args = ["-y", "docs-mcp@2.1.0"]', 'env = { "DOCS_TOKEN" = "x", LEVEL = "info" }', '',
+      '[mcp_servers.search]', 'command = "uvx"', 'args = ["search-mcp"]', '[mcp_servers.search.env]', 'SEARCH_KEY = "abc"', '', '[profiles.ci]', 'approval_policy = "never"',
+    ].join('\n');
+    const { servers } = readMcpConfig('.codex/config.toml', toml);
+    assert.deepEqual(servers.map((s) => ({ name: s.name, line: s.line, command: s.command?.value, args: s.args.map((a) => a.value), env: s.env.map((e) => `${e.key}@${e.line}`) })), [
+      { name: 'docs', line: 2, command: 'npx', args: ['-y', 'docs-mcp@2.1.0'], env: ['DOCS_TOKEN@5', 'LEVEL@5'] },
+      { name: 'search', line: 7, command: 'uvx', args: ['search-mcp'], env: ['SEARCH_KEY@11'] },
+    ]);
+  });
+});
