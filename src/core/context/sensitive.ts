@@ -1,6 +1,6 @@
 // Which workspace paths are sensitive (keys, .env files, credentials), as minimatch globs that the
 // user's settings and the workspace policy can extend or trim.
-import { minimatch } from 'minimatch';
+import { Minimatch } from 'minimatch';
 
 /** The default sensitive globs (issue 6). Globs without a slash match a file's base name anywhere. */
 export const defaultSensitiveGlobs: readonly string[] = [
@@ -25,16 +25,26 @@ export interface SensitiveOptions {
   readonly remove?: readonly string[];
 }
 
+const GLOB_OPTIONS = { dot: true, nocase: false };
+
+/** One glob compiled once: minimatch's regular expression when it has one, else its matcher. */
+function compile(pattern: string): (path: string) => boolean {
+  const m = new Minimatch(pattern, GLOB_OPTIONS);
+  const re = m.makeRe();
+  return re ? (path) => re.test(path) : (path) => m.match(path);
+}
+
 /** A predicate for one glob, gitignore-style: no slash means "this base name at any depth". */
 export function globPredicate(glob: string): (path: string) => boolean {
   const pattern = glob.replace(/^\.\//, '').replace(/^\//, '');
-  const options = { dot: true, nocase: false };
   if (!pattern.includes('/')) {
-    return (path) => minimatch(path.slice(path.lastIndexOf('/') + 1), pattern, options);
+    const base = compile(pattern);
+    return (path) => base(path.slice(path.lastIndexOf('/') + 1));
   }
-  const dirOnly = pattern.endsWith('/');
-  const p = dirOnly ? `${pattern}**` : pattern;
-  return (path) => minimatch(path, p, options) || minimatch(path, `${p.replace(/\/\*\*$/, '')}/**`, options);
+  const p = pattern.endsWith('/') ? `${pattern}**` : pattern;
+  const exact = compile(p);
+  const below = compile(`${p.replace(/\/\*\*$/, '')}/**`);
+  return (path) => exact(path) || below(path);
 }
 
 /** Normalises a workspace-relative path to `a/b/c` form. */

@@ -2,7 +2,7 @@
 // models the code loads, what each can see and do, and the findings about them. Pure and synchronous.
 import { assistantById, assistantForHost, assistants as allAssistants, assistantsForExtensions, assistantsFromMarkers, type Assistant } from '../assistants';
 import { computeExposure, type AssistantExposure } from '../context/exposure';
-import { compiledSensitiveMatcher } from './sensitive-compiled';
+import { sensitiveMatcher } from '../context/sensitive';
 import { classifyInstructionFile, normalizeRelativePath } from '../instructions/table';
 import type { Finding } from '../model';
 import { detect as shellUnapproved } from '../rules/agent-shell-unapproved';
@@ -132,7 +132,7 @@ export function buildInventory(input: InventoryInput): Inventory {
     // Claude settings too deep for a recursive JSON parser are left out (they are an `mcp-config-invalid` finding).
     ignoreFiles: new Map([...files].filter(([p, text]) => IGNORE_NAMES.has(p.slice(p.lastIndexOf('/') + 1)) || (/^\.claude\/settings(?:\.local)?\.json$/.test(p) && !tooDeep(text)))),
     assistants: present.map((p) => p.assistant),
-    isSensitive: compiledSensitiveMatcher(input.sensitive ?? {}),
+    isSensitive: sensitiveMatcher(input.sensitive ?? {}),
   });
 
   const classified: Classified[] = [];

@@ -2,7 +2,7 @@
 // marks changes since the last review ("needs review"), logs them, and refreshes on config changes.
 import * as vscode from 'vscode';
 import { compareInventories, inventoryToJson, mayLoadModels, modelLanguageOf, snapshotOf, type InventoryChange, type InventoryJson, type InventorySnapshot } from '../../core/inventory';
-import { compiledSensitiveMatcher } from '../../core/inventory/sensitive-compiled';
+import { sensitiveMatcher } from '../../core/context/sensitive';
 import type { RedlineServices } from '../services';
 import { IntegrationsTreeProvider, fileUri, type FolderState, type IntegrationNode } from './integrationsView';
 import { folderInventory, inventoryHost, INVENTORY_WATCH_GLOB } from './workspaceInventory';
@@ -123,7 +123,7 @@ class IntegrationsController implements vscode.Disposable {
     }
     const total = Number(node.integration.details['sensitive files visible'] ?? list.length);
     const settings = this.services.config.get(node.state.folder.uri);
-    const matcher = compiledSensitiveMatcher({ add: settings['sensitiveFiles.add'], remove: settings['sensitiveFiles.remove'] });
+    const matcher = sensitiveMatcher({ add: settings['sensitiveFiles.add'], remove: settings['sensitiveFiles.remove'] });
     const pick = await vscode.window.showQuickPick(list.map((path) => ({ label: path, description: matcher(path).glob ? `matches ${matcher(path).glob}` : '' })), {
       title: `${node.integration.name} can read ${total} sensitive file${total === 1 ? '' : 's'}${total > list.length ? ` (first ${list.length} shown)` : ''}`,
       placeHolder: 'Open a file, or run "Redline: Sync AI exclusions" to keep them out',
