@@ -1,6 +1,5 @@
 // buildInventory: assistants, MCP servers and model loads of a workspace, with exact findings.
 import * as assert from 'node:assert/strict';
-import { sensitiveMatcher } from '../../../src/core/context/sensitive';
 import { buildInventory, type Inventory, type InventoryInput } from '../../../src/core/inventory';
 
 function inventory(files: Record<string, string>, extra: Partial<InventoryInput> = {}): Inventory {
