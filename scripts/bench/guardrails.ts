@@ -56,7 +56,9 @@ function generate(languageId: string, lineCount: number): string[] {
 
 /** Rewrites `count` lines starting at the middle of the file: renames and a changed literal, as an AI edit would. */
 function edited(base: readonly string[], count: number, sample: number): string {
-  const start = Math.floor(base.length / 2);
+  // Start in the middle, on a line the rewrite really changes (one with a number in it).
+  let start = Math.floor(base.length / 2);
+  while (start < base.length - 1 && !/\d/.test(base[start] ?? '')) start++;
   const out = [...base];
   for (let i = start; i < start + count && i < out.length; i++) {
     out[i] = (out[i] ?? '').replace(/item/g, 'entry').replace(/\b(\d+)\b/, (m) => String(Number(m) + 100_000 + sample));

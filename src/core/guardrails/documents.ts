@@ -32,9 +32,11 @@ export class TreeCache {
       const old = this.entries.get(`${languageId}\u0000${base.text}`);
       if (old) {
         previous = old.tree.copy();
+        old.lines ??= new LineIndex(base.text);
+        const startPosition = toPoint(old.lines.positionAt(base.start));
         previous.edit({
           startIndex: base.start, oldEndIndex: base.oldEnd, newEndIndex: base.newEnd,
-          startPosition: pointAt(base.text, base.start), oldEndPosition: pointAt(base.text, base.oldEnd), newEndPosition: pointAt(text, base.newEnd),
+          startPosition, oldEndPosition: toPoint(old.lines.positionAt(base.oldEnd)), newEndPosition: pointAfter(startPosition, text, base.start, base.newEnd),
         });
       }
     }
@@ -67,14 +69,19 @@ export class TreeCache {
   }
 }
 
-function pointAt(text: string, offset: number): { row: number; column: number } {
-  let row = 0;
-  let lineStart = 0;
-  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+function toPoint(p: { line: number; character: number }): { row: number; column: number } {
+  return { row: p.line, column: p.character };
+}
+
+/** The point at `end` in `text`, counting only the line breaks between `start` (at `from`) and `end`. */
+function pointAfter(from: { row: number; column: number }, text: string, start: number, end: number): { row: number; column: number } {
+  let row = from.row;
+  let lineStart = -1;
+  for (let i = text.indexOf('\n', start); i !== -1 && i < end; i = text.indexOf('\n', i + 1)) {
     row++;
     lineStart = i + 1;
   }
-  return { row, column: offset - lineStart };
+  return { row, column: lineStart === -1 ? from.column + (end - start) : end - lineStart };
 }
 
 /**
