@@ -111,6 +111,32 @@ suite('Context guard: sensitive files and AI assistants', () => {
     await closeAllEditors();
   });
 
+  test('without any assistant a sensitive file stays silent, and contextGuard.warn = always warns anyway', async () => {
+    const api = await redlineApi();
+    const config = vscode.workspace.getConfiguration('redline');
+    fs.renameSync(file('AGENTS.md'), file('AGENTS.md.away'));
+    fs.writeFileSync(file('secrets.yaml'), 'region: eu-west-1\n');
+    try {
+      api.contextGuard.refresh();
+      await vscode.window.showTextDocument(vscode.Uri.file(file('secrets.yaml')));
+      await sleep(1500);
+      assert.deepStrictEqual(api.contextGuard.warnings().filter((w) => w.path === 'secrets.yaml'), [], 'no assistant: no warning');
+      assert.strictEqual(api.contextGuard.statusNote().visible, false);
+      const badge = await api.contextGuard.decoration(vscode.Uri.file(file('secrets.yaml')));
+      assert.deepStrictEqual(badge, { badge: 'S', tooltip: 'Sensitive: matches secrets.*. No AI assistant found in this workspace.', colored: false });
+
+      await config.update('contextGuard.warn', 'always', vscode.ConfigurationTarget.Workspace);
+      const warning = await waitFor(() => api.contextGuard.warnings().find((w) => w.path === 'secrets.yaml'), 'a warning once the setting says always');
+      assert.strictEqual(warning.message, 'Redline: secrets.yaml matches secrets.*. An AI assistant may read it and send it to a model: no AI exclusion covers it.');
+    } finally {
+      await config.update('contextGuard.warn', undefined, vscode.ConfigurationTarget.Workspace);
+      fs.renameSync(file('AGENTS.md.away'), file('AGENTS.md'));
+      fs.rmSync(file('secrets.yaml'), { force: true });
+      api.contextGuard.refresh();
+      await closeAllEditors();
+    }
+  });
+
   test('two sensitive files opened together warn one after the other, at least 3 seconds apart', async () => {
     const api = await redlineApi();
     fs.mkdirSync(file('deploy'), { recursive: true });
