@@ -1,7 +1,8 @@
 // Pure formatting changes to any fixture file never produce a finding: CRLF, a header comment,
 // re-indentation (extra blank lines for Python, where indentation is syntax).
 import * as assert from 'node:assert/strict';
-import { loadCases } from '../../../scripts/eval/guardrails';
+import { GuardrailEngine } from '../../../src/core/guardrails';
+import { loadCases, nodeModulesLoader } from '../../../scripts/eval/guardrails';
 import { analyze } from './helpers';
 
 function variants(text: string, languageId: string): Record<string, string> {
@@ -28,5 +29,22 @@ describe('guardrail engine on formatting-only edits', () => {
     }
     assert.deepEqual(noisy, []);
     assert.ok(checked >= 480, `${checked} variants`);
+  });
+});
+
+describe('guardrail engine incremental parsing', () => {
+  it('finds the same whether the new version is parsed incrementally or in full', async () => {
+    const differences: string[] = [];
+    for (const c of loadCases()) {
+      const incremental = new GuardrailEngine(nodeModulesLoader());
+      await incremental.ensureLanguage(c.languageId);
+      const a = incremental.analyzeEdit({ before: c.before, after: c.after, languageId: c.languageId }).findings;
+      const full = new GuardrailEngine(nodeModulesLoader());
+      await full.ensureLanguage(c.languageId);
+      full.analyzeEdit({ before: c.after, after: `${c.after}\n`, languageId: c.languageId }); // parses the new version in full, first
+      const b = full.analyzeEdit({ before: c.before, after: c.after, languageId: c.languageId }).findings;
+      if (JSON.stringify(a) !== JSON.stringify(b)) differences.push(`${c.ruleId}/${c.name}`);
+    }
+    assert.deepEqual(differences, []);
   });
 });
