@@ -3,6 +3,7 @@
 // `Read(...)` rules (Claude Code settings), keeping the user's own lines and comments.
 import { applyEdits, modify, parse, printParseErrorCode, type FormattingOptions, type ParseError } from 'jsonc-parser';
 import { assistants, syncedIgnoreFiles } from '../assistants';
+import { jsonTooDeep } from '../json';
 
 /** First line of the block Redline manages in gitignore-format files. */
 export const blockBegin = '# BEGIN Redline (managed: edit .redline policy or settings instead)';
@@ -100,6 +101,7 @@ export function syncClaudeSettingsText(before: string | undefined, globs: readon
     const after = `${JSON.stringify({ permissions: { deny: rules } }, null, 2)}\n`;
     return { after, added: rules.length };
   }
+  if (jsonTooDeep(before)) return { error: 'nests too deeply to be a settings file; left untouched.' };
   const errors: ParseError[] = [];
   const root: unknown = parse(before, errors, { allowTrailingComma: true, disallowComments: false });
   if (errors.length > 0 || typeof root !== 'object' || root === null || Array.isArray(root)) {

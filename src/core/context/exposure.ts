@@ -6,6 +6,7 @@ import type { Assistant, AssistantIgnore } from '../assistants';
 import type { SecretMatch } from '../secrets';
 import { IgnoreList } from './gitignore';
 import type { SensitiveVerdict } from './sensitive';
+import { jsonTooDeep } from '../json';
 
 /** Why a file counts as sensitive. */
 export type ExposureReason =
@@ -73,6 +74,7 @@ const dirName = (p: string): string => (p.includes('/') ? p.slice(0, p.lastIndex
 
 /** Glob-like patterns of the `Read(...)` rules in `permissions.deny` of a Claude Code settings text. */
 export function claudeDenyPatterns(text: string): string[] {
+  if (jsonTooDeep(text)) return [];
   const root = parse(text, [], { allowTrailingComma: true }) as { permissions?: { deny?: unknown } } | undefined;
   const deny = root?.permissions?.deny;
   if (!Array.isArray(deny)) return [];

@@ -1,6 +1,7 @@
 // Risky settings in agent configs: auto-approval, shell hooks, unpinned or secret-carrying MCP servers.
 import { parseTree, printParseErrorCode, findNodeAtLocation, getNodeValue, type Node, type ParseError } from 'jsonc-parser';
 import { maskSecret } from '../text';
+import { MAX_JSON_DEPTH, nestingBeyond } from '../json';
 
 /** One agent-config hit in offsets of the original text. */
 export interface ConfigHit {
@@ -33,9 +34,9 @@ export function findApprovalFlags(text: string, json = false): ConfigHit[] {
 /** Parses a JSON(C) agent config and reports risky settings; a malformed file is one hit at the error. */
 export function findConfigRisks(text: string, vscodeSettings = false): ConfigHit[] {
   const errors: ParseError[] = [];
-  const deep = nestingBeyond(text, MAX_DEPTH);
+  const deep = nestingBeyond(text);
   if (deep >= 0) {
-    return [{ start: deep, end: deep + 1, severity: 'warning', message: `The config nests deeper than ${MAX_DEPTH} levels; Redline did not check it. No real agent config looks like this.` }];
+    return [{ start: deep, end: deep + 1, severity: 'warning', message: `The config nests deeper than ${MAX_JSON_DEPTH} levels; Redline did not check it. No real agent config looks like this.` }];
   }
   const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
   const hits: ConfigHit[] = [];
@@ -242,23 +243,6 @@ function unpinnedImage(exe: string, args: readonly string[]): Unpinned | undefin
   return undefined;
 }
 
-const MAX_DEPTH = 256;
-
-/** Offset where bracket nesting first exceeds `max` (outside strings), or -1; keeps the recursive parser's stack safe. */
-function nestingBeyond(text: string, max: number): number {
-  let depth = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 0x5c) i++;
-      else if (c === 0x22) inString = false;
-    } else if (c === 0x22) inString = true;
-    else if (c === 0x5b || c === 0x7b) { if (++depth > max) return i; }
-    else if (c === 0x5d || c === 0x7d) depth--;
-  }
-  return -1;
-}
 
 function walk(node: Node, visit: (prop: Node) => void): void {
   if (node.type === 'property') visit(node);

@@ -2,6 +2,7 @@
 // settings, .mcp.json, .cursor/.roo/.gemini/.claude configs, Continue's JSON and YAML) into one shape.
 import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { LineIndex } from '../text';
+import { MAX_JSON_DEPTH, nestingBeyond } from '../json';
 
 /** A value with the zero-based line it is written on. */
 export interface Located<T = string> {
@@ -70,15 +71,14 @@ function isContinueYaml(path: string): boolean {
   return /^\.continue\/(?:config\.ya?ml|mcpServers\/[^/]+\.ya?ml)$/.test(path);
 }
 
-const MAX_DEPTH = 128;
 
 /** Parses a JSON(C) text into a tree; a malformed file is a problem at its first error, never a throw. */
 export function parseJsonConfig(path: string, text: string): { root?: Node; index: LineIndex; problems: ConfigProblem[] } {
   const index = new LineIndex(text);
-  const deep = nestingBeyond(text, MAX_DEPTH);
+  const deep = nestingBeyond(text);
   if (deep >= 0) {
     const p = index.positionAt(deep);
-    return { index, problems: [{ file: path, line: p.line, character: p.character, message: `nests deeper than ${MAX_DEPTH} levels` }] };
+    return { index, problems: [{ file: path, line: p.line, character: p.character, message: `nests deeper than ${MAX_JSON_DEPTH} levels` }] };
   }
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
@@ -301,21 +301,6 @@ function unquote(v: string): string {
 
 /** True when a JSON text nests deeper than a recursive parser can safely follow. */
 export function tooDeep(text: string): boolean {
-  return nestingBeyond(text, MAX_DEPTH) >= 0;
+  return nestingBeyond(text) >= 0;
 }
 
-/** Offset where bracket nesting first exceeds `max` (outside strings), or -1. */
-function nestingBeyond(text: string, max: number): number {
-  let depth = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 0x5c) i++;
-      else if (c === 0x22) inString = false;
-    } else if (c === 0x22) inString = true;
-    else if (c === 0x5b || c === 0x7b) { if (++depth > max) return i; }
-    else if (c === 0x5d || c === 0x7d) depth--;
-  }
-  return -1;
-}

@@ -6,6 +6,7 @@ import { SCHEMA_ANNOTATIONS, policySchema } from '../config/schema';
 import { isPlainObject } from '../config/values';
 import type { Policy, PolicyParseOptions, PolicyParseResult, PolicyProblem } from './types';
 import { relativeTarget } from './paths';
+import { MAX_JSON_DEPTH, nestingBeyond } from '../json';
 
 const PARSE_MESSAGES: Record<string, string> = {
   InvalidSymbol: 'Unexpected character.',
@@ -46,6 +47,8 @@ function policyValidator(): ValidateFunction {
 export function parsePolicy(text: string, options: PolicyParseOptions = {}): PolicyParseResult {
   const lines = new LineIndex(text);
   const at = (offset: number, length: number) => lines.rangeOf(offset, offset + Math.max(length, 1));
+  const deep = nestingBeyond(text);
+  if (deep >= 0) return { problems: [{ severity: 'error', message: `The policy nests deeper than ${MAX_JSON_DEPTH} levels.`, range: at(deep, 1) }] };
   const parseErrors: ParseError[] = [];
   const root = parseTree(text, parseErrors, { allowTrailingComma: true, disallowComments: false });
   const first = parseErrors[0];

@@ -8,6 +8,7 @@ import { effectiveConfig } from './effective';
 import { parsePolicy } from './parse';
 import { relativeTarget } from './paths';
 import type { Policy, PolicyParseOptions, PolicyProblem, PolicyRuleEntry } from './types';
+import { jsonTooDeep } from '../json';
 
 /** Reads a workspace-relative file; `undefined` when it does not exist. */
 export type PolicyReader = (relativePath: string) => string | undefined;
@@ -90,7 +91,7 @@ function extendsRange(text: string): PolicyProblem['range'] {
 }
 
 function nodeRange(text: string, path: readonly string[]): PolicyProblem['range'] {
-  const root: Node | undefined = parseTree(text, [], { allowTrailingComma: true });
+  const root: Node | undefined = jsonTooDeep(text) ? undefined : parseTree(text, [], { allowTrailingComma: true });
   const node = root ? findNodeAtLocation(root, [...path]) : undefined;
   const lines = new LineIndex(text);
   return lines.rangeOf(node?.offset ?? 0, (node?.offset ?? 0) + (node?.length ?? 1));

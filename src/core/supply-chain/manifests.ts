@@ -6,6 +6,7 @@ import { LineIndex } from '../text';
 import { normalizeName } from './popular';
 import { arrayStrings, readToml, stringField, type TomlEntry } from './toml-lines';
 import type { AddedDependency, Dependency, Ecosystem, ManifestKind } from './types';
+import { jsonTooDeep } from '../json';
 
 type RawDep = { name: string; spec: string; section: string; offset: number };
 type Parser = (text: string) => Result<RawDep[]>;
@@ -37,6 +38,7 @@ export function ecosystemOfManifest(path: string): Ecosystem | undefined {
 
 function jsonSections(sections: readonly string[], skip: (name: string) => boolean): Parser {
   return (text) => {
+    if (jsonTooDeep(text)) return { ok: false, error: 'nests too deeply to be a manifest' };
     const errors: ParseError[] = [];
     const root = parseTree(text, errors, { allowTrailingComma: true });
     if (!root || errors.length > 0 || root.type !== 'object') return { ok: false, error: 'not a valid JSON object' };
@@ -333,7 +335,7 @@ export function addedDependencies(path: string, before: string | undefined, afte
 export function ownPackageName(path: string, text: string): string | undefined {
   const kind = manifestKind(path);
   if (kind === 'package.json' || kind === 'composer.json') {
-    const root = parseTree(text, [], { allowTrailingComma: true });
+    const root = jsonTooDeep(text) ? undefined : parseTree(text, [], { allowTrailingComma: true });
     const node = root ? findNodeAtLocation(root, ['name']) : undefined;
     return typeof node?.value === 'string' ? node.value : undefined;
   }
