@@ -45,6 +45,8 @@ const common = {
 const builds = [
   { ...common, entryPoints: [path.join(root, 'src/extension/main.ts')], outfile: path.join(dist, 'extension.js') },
   { ...common, entryPoints: [path.join(root, 'src/cli/bin.ts')], outfile: path.join(dist, 'cli.js'), banner: { js: '#!/usr/bin/env node' } },
+  // `redline check` spreads large changes over worker threads; the pool looks for this file next to cli.js.
+  { ...common, entryPoints: [path.join(root, 'src/cli/check/worker.ts')], outfile: path.join(dist, 'check-worker.js') },
   // The mentoring panel's webview script: runs in the browser, loaded from dist/mentor/ only.
   { ...common, platform: 'browser', format: 'iife', target: 'es2022', external: [], entryPoints: [path.join(root, 'media/mentor/main.ts')], outfile: path.join(dist, 'mentor', 'mentor.js') },
 ];
