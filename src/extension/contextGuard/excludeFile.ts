@@ -6,9 +6,13 @@ import { relativePath } from '../paths';
 import type { RedlineConfig } from '../settings';
 import type { ExposureModel } from './exposureModel';
 
-/** The pattern that names exactly this file: anchored at the root for a top-level file. */
+/**
+ * The pattern that names exactly this file: glob characters escaped (`pages/\[id\].tsx`), anchored
+ * at the root for a top-level file.
+ */
 export function patternFor(path: string): string {
-  return path.includes('/') ? path : `/${path}`;
+  const escaped = path.replace(/[[\]*?\\]/g, (c) => `\\${c}`);
+  return escaped.includes('/') ? escaped.replace(/^([#!])/, '\\$1') : `/${escaped}`;
 }
 
 /** Adds `uri` to the exclusion list when nothing lists it yet, and offers Sync; returns the pattern added, if any. */
