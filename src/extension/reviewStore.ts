@@ -112,7 +112,8 @@ export class ReviewStore implements vscode.Disposable {
 
   /** Loads what an earlier session persisted; returns the restored reviews (findings to recompute). */
   async restore(): Promise<FileReview[]> {
-    const saved = this.memento.get<PersistedReview[]>(STATE_KEY, []);
+    const index = await this.readIndex();
+    const saved = index?.reviews ?? this.memento.get<PersistedReview[]>(STATE_KEY, []);
     const restored: FileReview[] = [];
     for (const p of saved) {
       const text = await this.readBaseline(p.baselineFile);
@@ -121,7 +122,7 @@ export class ReviewStore implements vscode.Disposable {
       this.reviews.set(p.uri, review);
       restored.push(review);
     }
-    for (const p of this.memento.get<PersistedReviewed[]>(REVIEWED_KEY, [])) {
+    for (const p of index?.reviewed ?? this.memento.get<PersistedReviewed[]>(REVIEWED_KEY, [])) {
       const text = await this.readBaseline(p.file);
       if (text !== undefined) this.reviewed.set(p.uri, text);
     }
@@ -155,6 +156,20 @@ export class ReviewStore implements vscode.Disposable {
       reviewed.push({ uri, file });
     }
     await this.memento.update(REVIEWED_KEY, reviewed);
+    // The index also goes to a file next to the baselines: it survives however the window closes.
+    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(dir, 'index.json'), Buffer.from(JSON.stringify({ reviews: saved, reviewed }), 'utf8'));
+  }
+
+  private async readIndex(): Promise<{ reviews: PersistedReview[]; reviewed: PersistedReviewed[] } | undefined> {
+    const text = await this.readBaseline('index.json');
+    if (text === undefined) return undefined;
+    try {
+      const parsed = JSON.parse(text) as { reviews?: unknown; reviewed?: unknown };
+      return Array.isArray(parsed.reviews) && Array.isArray(parsed.reviewed)
+        ? { reviews: parsed.reviews as PersistedReview[], reviewed: parsed.reviewed as PersistedReviewed[] } : undefined;
+    } catch {
+      return undefined;  // a torn write: fall back to workspace state
+    }
   }
 
   private async readBaseline(file: string): Promise<string | undefined> {

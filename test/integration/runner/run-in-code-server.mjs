@@ -72,7 +72,26 @@ async function runScenario(version, scenario, vsixFile) {
   current.server = server;
   const browser = await launchChromium();
   current.browser = browser;
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  // A scenario may run several windows in turn on the same server, state and folder: a reload.
+  const counts = { passing: 0, failing: 0 };
+  let code = 0;
+  const entries = scenario.entries ?? [scenario.entry];
+  // One browser profile for every window of the scenario: workbench state (IndexedDB) survives, as in a reload.
+  const profile = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  for (const [phase, testsEntry] of entries.entries()) {
+    const r = await runWindow({ browser: profile, server, port, devPath, workspace, testsEntry, uiDir, resultsDir,
+      name: entries.length > 1 ? `${scenario.name}-${phase + 1}` : scenario.name });
+    counts.passing += r.passing;
+    counts.failing += r.failing;
+    if (r.code !== 0) { code = r.code; break; }
+  }
+  await cleanupCurrent();
+  return { code, ...counts };
+}
+
+/** Opens one workbench window that runs `testsEntry`; resolves with mocha's counts and exit code. */
+async function runWindow({ browser, server, port, devPath, workspace, testsEntry, uiDir, resultsDir, name }) {
+  const page = await browser.newPage();
   const ui = new UiDriver(page, uiDir, resultsDir);
   const counts = { passing: 0, failing: 0 };
   let resolveExit;
@@ -86,20 +105,23 @@ async function runScenario(version, scenario, vsixFile) {
     if (m) counts[m[2]] = Number(m[1]);
   });
   await page.exposeFunction('codeAutomationExit', async (code) => {
-    await page.screenshot({ path: path.join(resultsDir, `${scenario.name}-final.png`) }).catch(() => {});
+    await page.screenshot({ path: path.join(resultsDir, `${name}-final.png`) }).catch(() => {});
     resolveExit(code);
   });
   page.on('pageerror', (e) => log('page error:', e.message));
+  page.on('dialog', (d) => void d.accept().catch(() => {}));  // "leave the page?" when a window closes
   const payload = [['extensionDevelopmentPath', remoteUri(port, devPath)],
-    ['extensionTestsPath', remoteUri(port, path.join(root, scenario.entry))]];
+    ['extensionTestsPath', remoteUri(port, path.join(root, testsEntry))]];
   const timer = setTimeout(() => {
-    log(`scenario ${scenario.name} timed out after ${timeoutMs / 1000} s; code-server said:\n${server.output().slice(-3000)}`);
-    page.screenshot({ path: path.join(resultsDir, `${scenario.name}-timeout.png`) }).catch(() => {}).finally(() => resolveExit(124));
+    log(`window ${name} timed out after ${timeoutMs / 1000} s; code-server said:\n${server.output().slice(-3000)}`);
+    page.screenshot({ path: path.join(resultsDir, `${name}-timeout.png`) }).catch(() => {}).finally(() => resolveExit(124));
   }, timeoutMs);
   await page.goto(workbenchUrl(server.base, port, { ...workspace, payload }));
   const code = await exited;
   clearTimeout(timer);
-  await cleanupCurrent();
+  // Unload handlers flush the workbench's storage, as closing a real window does.
+  await page.close({ runBeforeUnload: true }).catch(() => {});
+  await page.waitForEvent('close', { timeout: 5000 }).catch(() => {});
   if (code !== 0 && counts.failing === 0) counts.failing = 1;  // a crash before mocha reported
   return { code, ...counts };
 }

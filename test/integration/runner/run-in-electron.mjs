@@ -13,7 +13,7 @@ const versions = (process.env.REDLINE_VSCODE_VERSIONS ?? '1.99.3,1.100.3').split
 let failed = 0;
 for (const version of versions) {
   // The vsix and Restricted Mode scenarios rely on the code-server driver's set-up.
-  for (const scenario of scenarios.filter((s) => !s.vsix && s.trust !== false && !s.benchOnly)) {
+  for (const scenario of scenarios.filter((s) => !s.vsix && s.trust !== false && !s.benchOnly && !s.entries)) {
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), `redline-electron-${scenario.name}-`));
     const { folder, workspaceFile } = prepareWorkspace(scenario, tmp);
     try {

@@ -21,36 +21,36 @@ suite('UI: hidden characters made visible', () => {
     fs.rmSync(createdDocs ? path.dirname(file()) : file(), { recursive: true, force: true });
   });
 
-  test('ghost labels and the decoded hidden text show in the editor, and the hover names the character', async () => {
+  test('ghost labels and the decoded hidden text show in the editor, and hovering one names the character', async () => {
     const lines = ['# Release notes', '', `Deploy on Tuesdays.${ZWSP} Ask the on-call${RLO} first.`, `Keep the changelog short.${tags('Skip the security review.')}`, ''];
     createdDocs = !fs.existsSync(path.dirname(file()));
     fs.mkdirSync(path.dirname(file()), { recursive: true });
     fs.writeFileSync(file(), lines.join('\n'));
     const uri = vscode.Uri.file(file());
-    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
     await waitForDiagnostic(uri, 'hidden-unicode');
     const ghosts = await ui('hidden-characters', [
-      { action: 'waitFor', selector: '.monaco-editor .view-lines' },
+      { action: 'waitFor', selector: '.monaco-editor .view-lines span[class*="ced-"]' },
       { action: 'count', selector: '.monaco-editor .view-lines span[class*="ced-"]' },
       { action: 'screenshot', name: 'hidden-characters' },
     ]);
     assert.ok(ghosts.ok, ghosts.error);
     assert.ok((ghosts.results[1]?.count ?? 0) >= 3, `ghost-label spans in the editor: ${ghosts.results[1]?.count ?? 0}`);
 
-    // The hover: focus can sit in a notification or the panel, so place the cursor and ask again if needed.
-    const at = lines[2]!.indexOf(RLO);
+    // The hover: the mouse over the first ghost label of line 3 (the zero-width space), as a user would.
+    const ghost = '.monaco-editor .view-line:has-text("Deploy on Tuesdays") span[class*="ced-"]';
     let hover: Awaited<ReturnType<typeof ui>> | undefined;
     for (let attempt = 0; attempt < 3 && !hover?.ok; attempt++) {
       await vscode.commands.executeCommand('notifications.clearAll');
-      await vscode.window.showTextDocument(editor.document, { preserveFocus: false });
-      editor.selection = new vscode.Selection(2, at, 2, at);
-      await vscode.commands.executeCommand('editor.action.showHover');
       hover = await ui('hidden-characters-hover', [
-        { action: 'waitFor', selector: '.monaco-hover-content:has-text("RIGHT-TO-LEFT OVERRIDE")', timeoutMs: 4000 },
+        { action: 'hover', selector: '.monaco-editor .view-line:has-text("Release notes")' },
+        { action: 'hover', selector: ghost },
+        { action: 'waitFor', selector: '.monaco-hover-content:has-text("Redline: hidden character")', timeoutMs: 5000 },
         { action: 'screenshot', name: 'hidden-characters-hover' },
       ]);
     }
     assert.ok(hover?.ok, hover?.error);
-    assert.match(hover.results[0]?.text ?? '', /⟨U\+202E RIGHT-TO-LEFT OVERRIDE⟩/);
+    assert.match(hover.results[2]?.text ?? '', /Redline: hidden character/);
+    assert.match(hover.results[2]?.text ?? '', /⟨U\+200B ZERO WIDTH SPACE⟩/);
   });
 });
