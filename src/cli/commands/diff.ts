@@ -7,8 +7,9 @@ import type { Finding } from '../../core/model';
 import { fileGrammarLoader } from '../grammars';
 import { ExitCode, UsageError } from '../io';
 import type { CliCommand } from './index';
+import { applyRuleLevels, loadPolicy, policyFlag } from '../policy';
 
-const usage = `Usage: redline diff <before-file> <after-file> [--language <id>] [--format text|json]
+const usage = `Usage: redline diff <before-file> <after-file> [--language <id>] [--format text|json] [--policy <file>]
 
 Compares two versions of one file and reports guardrails the edit dropped, weakened or
 downgraded: auth checks, rate and size limits, validation, escaping, TLS and JWT checks...
@@ -18,6 +19,7 @@ Options:
   --language <id>     VS Code language id (javascript, typescript, typescriptreact, python, go,
                       java...); by default from the after file's extension.
   --format text|json  Output format (default text). JSON shape: docs/guardrail-engine.md.
+  --policy <file>     Workspace policy (default .redline/policy.jsonc): rule levels apply.
 
 Exit codes: 0 no findings, 1 findings, 2 usage error.
 `;
@@ -63,12 +65,13 @@ export const diffCommand: CliCommand = {
     const { values, positionals } = parseArgs({
       args: [...args],
       allowPositionals: true,
-      options: { language: { type: 'string' }, format: { type: 'string', default: 'text' } },
+      options: { language: { type: 'string' }, format: { type: 'string', default: 'text' }, ...policyFlag },
     });
     if (positionals.length !== 2) throw new UsageError('expects <before-file> <after-file>');
     const format = values.format ?? 'text';
     if (format !== 'text' && format !== 'json') throw new UsageError(`unknown format '${format}' (text or json)`);
     const [beforeFile, afterFile] = positionals as [string, string];
+    const policy = await loadPolicy(io.cwd, io, values.policy);
     const [before, after] = await Promise.all([readFile(beforeFile, io.cwd), readFile(afterFile, io.cwd)]);
     const language = values.language ?? languageIdForPath(afterFile);
     const engine = new GuardrailEngine(fileGrammarLoader());
@@ -76,7 +79,8 @@ export const diffCommand: CliCommand = {
     const analysis: EditAnalysis = engine.analyzeEdit({ before, after, languageId: language, path: afterFile });
     const report: DiffReport = {
       version: 1, before: beforeFile, after: afterFile, language, analysis: analysis.language,
-      ...(analysis.skipped ? { skipped: analysis.skipped } : {}), findings: analysis.findings,
+      ...(analysis.skipped ? { skipped: analysis.skipped } : {}),
+      findings: applyRuleLevels(analysis.findings.map((finding) => ({ finding })), policy).map((f) => f.finding),
     };
     io.out(format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : formatText(report));
     return report.findings.length > 0 ? ExitCode.findings : ExitCode.clean;

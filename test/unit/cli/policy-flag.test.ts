@@ -53,3 +53,17 @@ describe('--policy on redline scan and redline exposure', () => {
     assert.ok(out.findings.some((f) => f.file === 'exports/customers.csv'), io.stdout);
   });
 });
+
+describe('--policy on redline diff', () => {
+  it('applies the policy\'s rule levels to the findings', async () => {
+    const before = "router.delete('/a/:id', requireAuth, async (req, res) => {\n  res.status(204).end();\n});\n";
+    const after = "router.delete('/a/:id', async (req, res) => {\n  res.status(204).end();\n});\n";
+    const root = tree({ 'before.js': before, 'after.js': after, 'lenient.jsonc': '{ "version": 1, "rules": { "auth-check-removed": "warning" } }\n', 'off.jsonc': '{ "version": 1, "rules": { "auth-check-removed": "off" } }\n' });
+    const io = fakeIo(root);
+    assert.equal(await run(['diff', 'before.js', 'after.js', '--format', 'json', '--policy', 'lenient.jsonc'], io), 1);
+    const report = JSON.parse(io.stdout) as { findings: Array<{ ruleId: string; severity: string }> };
+    assert.deepEqual(report.findings.map((f) => [f.ruleId, f.severity]), [['auth-check-removed', 'warning']]);
+    const off = fakeIo(root);
+    assert.equal(await run(['diff', 'before.js', 'after.js', '--policy', 'off.jsonc'], off), 0);
+  });
+});
