@@ -219,4 +219,6 @@ window.addEventListener('message', (event: MessageEvent<HostMessage>) => {
   }
 });
 
-post({ type: 'ready' });
+// Tell the extension we can take a page; it answers with the current one (or rebuilds the saved one).
+const saved = vscode.getState();
+post(saved ? { type: 'ready', state: saved } : { type: 'ready' });

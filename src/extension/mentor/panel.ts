@@ -86,6 +86,7 @@ export class MentorPanel implements vscode.Disposable {
       case 'ready':
         this.ready = true;
         if (this.current) void this.panel?.webview.postMessage(this.current);
+        else if (isPanelState(message.state)) await this.showState(message.state);
         return undefined;
       case 'rendered':
         this.rendered.push(message);

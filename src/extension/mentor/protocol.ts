@@ -145,7 +145,8 @@ export type HostMessage =
 
 /** Webview → host. */
 export type WebviewMessage =
-  | { readonly type: 'ready' }
+  /** The script loaded; carries what it saved with `setState` before (e.g. before the panel was hidden). */
+  | { readonly type: 'ready'; readonly state?: PanelState }
   | {
     readonly type: 'rendered';
     readonly page: Page['kind'];

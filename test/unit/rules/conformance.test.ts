@@ -10,7 +10,7 @@ import { renderRuleDoc } from '../../../src/extension/mentor/ruleDoc';
 const root = path.resolve(__dirname, '../../../..');
 const SECTIONS = ['What happened', 'Why it matters', 'How to fix', 'Check yourself', 'References'];
 /** Where the non-guardrail families keep their table-driven cases (JSON files with `expect` lists). */
-const CASE_STORES = ['secrets', 'unicode', 'instructions', 'supply-chain'];
+const CASE_STORES = ['secrets', 'unicode', 'instructions', 'supply-chain', 'inventory'];
 
 interface FixtureCase {
   readonly file: string;
@@ -18,13 +18,14 @@ interface FixtureCase {
   readonly ruleIds: readonly string[];
 }
 
-/** Every case object (one with an `expect` array) in the JSON files of the case stores. */
+/** Every case object (one with an `expect` array) in the top-level JSON files of the case stores. */
 function tableCases(): FixtureCase[] {
   const cases: FixtureCase[] = [];
   for (const store of CASE_STORES) {
     const dir = path.join(root, 'test', 'fixtures', store);
     if (!fs.existsSync(dir)) continue;
-    for (const rel of fs.readdirSync(dir, { recursive: true }) as string[]) {
+    // Case tables sit at the top of each store; folders below hold workspace files (JSONC and all).
+    for (const rel of fs.readdirSync(dir)) {
       if (!rel.endsWith('.json')) continue;
       const file = path.join(store, rel);
       collect(JSON.parse(fs.readFileSync(path.join(dir, rel), 'utf8')) as unknown, file, cases);
