@@ -22,7 +22,7 @@ export function activateIntegrity(services: RedlineServices): void {
   context.subscriptions.push(scanner, monitor,
     new HiddenTextPresenter(scanner, context.extensionUri),
     vscode.languages.registerHoverProvider(SELECTOR, new HiddenTextHoverProvider(scanner)),
-    vscode.languages.registerCodeActionsProvider(SELECTOR, new RemoveHiddenCodeActions(scanner), { providedCodeActionKinds: RemoveHiddenCodeActions.kinds }),
+    vscode.languages.registerCodeActionsProvider(SELECTOR, new RemoveHiddenCodeActions(scanner, services.log), { providedCodeActionKinds: RemoveHiddenCodeActions.kinds }),
     vscode.commands.registerCommand(REMOVE_HIDDEN_COMMAND, (arg?: RemoveHiddenArg) => removeHiddenCharacters(scanner, services.watcher, arg)),
     vscode.commands.registerCommand(TRUST_COMMAND, (arg?: TrustArg) => monitor.trust(arg)),
     vscode.commands.registerCommand('redline.runDemoHiddenInstruction', () => runDemoHiddenInstruction()),

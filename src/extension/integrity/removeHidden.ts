@@ -9,6 +9,7 @@ import { meta as agentConfigMeta } from '../../core/rules/agent-config-risk';
 import { DIAGNOSTIC_SOURCE } from '../findingsPresenter';
 import { ruleTitle, toRange } from '../findingView';
 import type { EditWatcher } from '../editWatcher';
+import type { RedlineLog } from '../log';
 import type { DocumentScanner } from './documentScanner';
 
 export const REMOVE_HIDDEN_COMMAND = 'redline.removeHiddenCharacters';
@@ -27,11 +28,20 @@ export interface RemoveHiddenArg {
 export class RemoveHiddenCodeActions implements vscode.CodeActionProvider {
   static readonly kinds = [vscode.CodeActionKind.QuickFix];
 
-  constructor(private readonly scanner: DocumentScanner) {}
+  constructor(private readonly scanner: DocumentScanner, private readonly log: RedlineLog) {}
 
-  provideCodeActions(doc: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+  provideCodeActions(doc: vscode.TextDocument, range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+    try {
+      return this.actions(doc, range, context);
+    } catch (err) {
+      this.log.error(`Could not offer hidden-character fixes in ${doc.uri.path.split('/').pop() ?? ''}`, err);
+      return [];
+    }
+  }
+
+  private actions(doc: vscode.TextDocument, range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
     const mine = context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE && SCANNER_RULES.has(ruleOf(d)));
-    const actions = [...this.removals(doc, mine.filter((d) => [hiddenMeta.id, confusableMeta.id].includes(ruleOf(d))))];
+    const actions = this.removals(doc, range, mine);
     for (const ruleId of new Set(mine.map(ruleOf))) {
       const explain = new vscode.CodeAction(`Explain: ${ruleTitle(ruleId)}`, vscode.CodeActionKind.QuickFix);
       explain.command = { title: 'Explain', command: 'redline.explainFinding', arguments: [{ uri: doc.uri.toString(), ruleId }] };
@@ -41,23 +51,29 @@ export class RemoveHiddenCodeActions implements vscode.CodeActionProvider {
     return actions;
   }
 
-  private removals(doc: vscode.TextDocument, ours: vscode.Diagnostic[]): vscode.CodeAction[] {
-    if (ours.length === 0) return [];
+  /**
+   * Fixes for the hidden runs under `range`, found from the scan itself (the diagnostics in the context can
+   * lag behind a fresh scan); the matching diagnostics are attached when present.
+   */
+  private removals(doc: vscode.TextDocument, range: vscode.Range, mine: readonly vscode.Diagnostic[]): vscode.CodeAction[] {
     const scan = this.scanner.scanNow(doc);
     if (!scan) return [];
-    const actions: vscode.CodeAction[] = [];
+    const under = scan.hidden.filter((h) => toRange(h.range).intersection(range) !== undefined);
+    if (under.length === 0) return [];
     const invisible = scan.hidden.filter((h) => h.kind !== 'confusable');
-    const hiddenDiagnostics = ours.filter((d) => ruleOf(d) === hiddenMeta.id);
-    if (hiddenDiagnostics.length > 0 && invisible.length > 0) {
-      actions.push(fix('Remove hidden characters', hiddenDiagnostics, { uri: doc.uri.toString(), version: doc.version }, true));
+    const diagnosticsOf = (h: HiddenCharFinding): vscode.Diagnostic[] => mine.filter((d) => toRange(h.range).isEqual(d.range));
+    const actions: vscode.CodeAction[] = [];
+    const underInvisible = under.filter((h) => h.kind !== 'confusable');
+    if (underInvisible.length > 0) {
+      const all = mine.filter((d) => ruleOf(d) === hiddenMeta.id);
+      actions.push(fix('Remove hidden characters', all, { uri: doc.uri.toString(), version: doc.version }, true));
     }
-    for (const d of ours) {
-      const h = scan.hidden.find((x) => toRange(x.range).isEqual(d.range));
-      if (!h) continue;
+    for (const h of under) {
+      const run = { start: h.start, end: h.end };
       if (h.kind === 'confusable') {
-        actions.push(fix(`Replace look-alike letters with ASCII (${h.lookalike ?? ''})`, [d], { uri: doc.uri.toString(), version: doc.version, run: { start: h.start, end: h.end } }, false));
+        actions.push(fix(`Replace look-alike letters with ASCII (${h.lookalike ?? ''})`, diagnosticsOf(h), { uri: doc.uri.toString(), version: doc.version, run }, true));
       } else if (invisible.length > 1) {
-        actions.push(fix('Remove only these hidden characters', [d], { uri: doc.uri.toString(), version: doc.version, run: { start: h.start, end: h.end } }, false));
+        actions.push(fix('Remove only these hidden characters', diagnosticsOf(h), { uri: doc.uri.toString(), version: doc.version, run }, false));
       }
     }
     return actions;

@@ -30,6 +30,8 @@ export class TrustMonitor implements vscode.Disposable {
   /** Files waiting for trust, by URI, with the hash of the text that is not trusted yet. */
   private readonly flagged = new Map<string, Flagged>();
   private readonly disposables: vscode.Disposable[] = [];
+  /** The latest check per file: an older check still reading must not undo a newer one's result. */
+  private readonly checks = new Map<string, number>();
   /** Pending rescans per folder after files or folders were created. */
   private readonly rescans = new Map<string, ReturnType<typeof setTimeout>>();
 
@@ -106,7 +108,12 @@ export class TrustMonitor implements vscode.Disposable {
     const folder = vscode.workspace.getWorkspaceFolder(uri);
     const rel = relativePath(uri);
     if (!folder || !isInstructionFile(rel)) return;
+    const key = uri.toString();
+    const gen = (this.checks.get(key) ?? 0) + 1;
+    this.checks.set(key, gen);
+    const superseded = (): boolean => this.checks.get(key) !== gen;
     const text = await this.read(uri);
+    if (superseded()) return;
     if (text === undefined) {
       this.unflag(uri);
       return;
@@ -115,6 +122,7 @@ export class TrustMonitor implements vscode.Disposable {
     const settings = this.services.config.get(uri);
     const inRepository = repositoryTrustEnabled(settings) ? (await this.repository.hashes(folder.uri))[rel] : undefined;
     const trusted = this.state.hashes(folder.uri)[rel] ?? inRepository;
+    if (superseded()) return;
     if (trusted === hash || inRepository === hash || settings.rules[changedMeta.id] === 'off') {
       this.unflag(uri);
       return;
@@ -126,8 +134,10 @@ export class TrustMonitor implements vscode.Disposable {
     if (!found) return;
     const level = settings.rules[changedMeta.id];
     const finding = level === 'error' || level === 'warning' || level === 'info' ? { ...found, severity: level } : found;
-    this.flagged.set(uri.toString(), { hash, finding });
-    this.list(uri, finding, (await this.state.trustedText(folder.uri, rel)) ?? '');
+    const trustedText = (await this.state.trustedText(folder.uri, rel)) ?? '';
+    if (superseded()) return;
+    this.flagged.set(key, { hash, finding });
+    this.list(uri, finding, trustedText);
   }
 
   /** Trusts the file's text on disk: records its hash and text, and takes it off the Review view. */
@@ -138,6 +148,8 @@ export class TrustMonitor implements vscode.Disposable {
       void vscode.window.showInformationMessage(vscode.l10n.t('Redline: only assistant instruction and agent-config files can be trusted.'));
       return false;
     }
+    // Checks already running compared with the old trusted hash: their verdict no longer counts.
+    this.checks.set(uri.toString(), (this.checks.get(uri.toString()) ?? 0) + 1);
     const text = await this.read(uri);
     if (text === undefined) return false;
     await this.state.trust(folder.uri, relativePath(uri), text);

@@ -58,6 +58,7 @@ suite('Hidden Unicode and instruction files in the editor', () => {
     const visible = '# Agent notes\n\nRun `npm test` before every commit.';
     const uri = write(track('services/billing/AGENTS.md'), `${visible}${tags(HIDDEN_INSTRUCTION)}\n`);
     const doc = await open(uri);
+    const api = await redlineApi();
     const d = await waitForDiagnostic(uri, 'hidden-unicode');
     assert.strictEqual(d.severity, vscode.DiagnosticSeverity.Error);
     assert.ok(d.message.includes(HIDDEN_INSTRUCTION), `message names the hidden text: ${d.message}`);
@@ -65,9 +66,15 @@ suite('Hidden Unicode and instruction files in the editor', () => {
     assert.strictEqual(d.range.start.line, 2);
     assert.strictEqual(typeof d.code === 'object' && d.code.target.path.endsWith('docs/rules/hidden-unicode.md'), true);
 
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, d.range);
-    const fix = actions.find((a) => a.title === 'Remove hidden characters');
-    assert.ok(fix?.command, `offered: ${actions.map((a) => a.title).join(', ')}`);
+    let offered: string[] = [];
+    const fix = await waitFor(async () => {
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, d.range);
+      offered = actions.map((a) => a.title);
+      return actions.find((a) => a.title === 'Remove hidden characters');
+    }, 'the Remove hidden characters quick fix', 5000).catch((err: Error) => {
+      throw new Error(`${err.message}; offered: ${offered.join(', ')}; errors: ${(api.errors()).join(' | ')}`);
+    });
+    assert.ok(fix.command);
     const versionBefore = doc.version;
     const applied = await vscode.commands.executeCommand<boolean>(fix.command.command, ...(fix.command.arguments ?? []));
     assert.strictEqual(applied, true);
@@ -109,6 +116,11 @@ suite('Hidden Unicode and instruction files in the editor', () => {
     assert.strictEqual(d.range.start.line, 1);
     assert.strictEqual(d.severity, vscode.DiagnosticSeverity.Error);
     assert.match(d.message, /Trojan Source/);
+    const at = text.split('\n')[1]!.indexOf(RLO);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(1, at));
+    const shown = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+    assert.match(shown, /Redline: hidden character/);
+    assert.ok(shown.includes('⟨U+202E RIGHT-TO-LEFT OVERRIDE⟩'), shown);
   });
 
   test('Arabic and Hebrew prose and an emoji ZWJ sequence in Markdown raise nothing', async () => {
