@@ -27,6 +27,16 @@ export class PolicyManager implements vscode.Disposable {
       const folder = vscode.workspace.getWorkspaceFolder(uri);
       if (folder) void this.load(folder);
     };
+    // A file written right after its new `.redline/` folder can slip past a recursive watcher (the
+    // folder's own watch starts late), as after a `git pull`: re-read when the folder appears, and once
+    // more when things have settled.
+    const folderWatcher = vscode.workspace.createFileSystemWatcher('**/.redline', false, true, false);
+    const settle = (uri: vscode.Uri): void => {
+      reload(uri);
+      const timer = setTimeout(() => reload(uri), 1000);
+      this.disposables.push({ dispose: () => clearTimeout(timer) });
+    };
+    this.disposables.push(folderWatcher, folderWatcher.onDidCreate(settle), folderWatcher.onDidDelete(reload));
     this.disposables.push(watcher, watcher.onDidChange(reload), watcher.onDidCreate(reload), watcher.onDidDelete(reload),
       vscode.workspace.onDidChangeWorkspaceFolders((e) => e.added.forEach((f) => void this.load(f))));
     for (const folder of vscode.workspace.workspaceFolders ?? []) void this.load(folder);

@@ -7,6 +7,8 @@ import Mocha from 'mocha';
 /** Adds every `*.test.js` below the given folders and runs them; rejects when a test fails. */
 export function runSuite(folders: readonly string[]): Promise<void> {
   const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 30000 });
+  // REDLINE_TEST_GREP=<regex> runs only the matching tests (the driver's environment reaches the extension host).
+  if (process.env.REDLINE_TEST_GREP) mocha.grep(new RegExp(process.env.REDLINE_TEST_GREP));
   for (const folder of folders) {
     const dir = path.resolve(__dirname, folder);
     if (!fs.existsSync(dir)) continue;
