@@ -63,6 +63,12 @@ async function waitForClean(uri: vscode.Uri): Promise<void> {
   }
 }
 
+/** Marks the file reviewed (as a person would after checking) and waits until its findings are gone. */
+async function markReviewed(uri: vscode.Uri): Promise<void> {
+  await vscode.commands.executeCommand('redline.markFileReviewed', uri);
+  await waitForClean(uri);
+}
+
 /**
  * A suite that deleted the whole `.redline` folder can leave its policy in force (a folder delete
  * reports no event for the file inside). Writing and deleting an empty policy file makes Redline reload it.
@@ -149,6 +155,7 @@ suite('Supply chain: dependencies an AI edit adds', () => {
     await waitFor(() => onLine(uri, 'dependency-unreviewed', line), 'dependency-unreviewed on the import line');
     assert.deepStrictEqual(ruleLines(uri), [`dependency-lookalike@${line}`, `dependency-unreviewed@${line}`]);
     assert.match(onLine(uri, 'dependency-unreviewed', line)?.message ?? '', /^Import of `axioss`, which no manifest declares/);
+    await markReviewed(uri);
   });
 
   test('typing the same dependency character by character raises nothing', async () => {
@@ -187,6 +194,7 @@ suite('Supply chain: dependencies an AI edit adds', () => {
       assert.match(onLine(uri, 'dependency-not-found', helperLine)?.message ?? '', /^`openai-helper` is hallucinated/);
       assert.ok(registry.requests.includes('GET /npm/expresss'), `asked the fake registry: ${registry.requests.join(', ')}`);
       assert.ok(registry.requests.includes('GET /npm/openai-helper'));
+      await markReviewed(uri);
     } finally {
       await setSupplyChain(undefined, undefined);
       await registry.close();
@@ -207,6 +215,7 @@ suite('Supply chain: dependencies an AI edit adds', () => {
         `dependency-unreviewed@${expresssLine}`, `dependency-unreviewed@${helperLine}`,
       ].sort());
       assert.deepStrictEqual(registry.requests, []);
+      await markReviewed(uri);
     } finally {
       await registry.close();
     }
