@@ -17,7 +17,7 @@ import { FindingHoverProvider } from './hover';
 import { RedlineLog } from './log';
 import { relativePath } from './paths';
 import { needsReview, ReviewTreeProvider } from './reviewView';
-import { ReviewStore, type FileReview } from './reviewStore';
+import { allFindings, ReviewStore, type FileReview } from './reviewStore';
 import { RedlineStatusBar } from './statusBar';
 import { RedlineConfig } from './settings';
 import { describeCapabilities, detectCapabilities, type Capabilities } from './capabilities';
@@ -94,7 +94,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Redlin
 
   const renderStatus = (): void => {
     const open = store.all().filter(needsReview);
-    statusBar.render({ unreviewedFiles: open.length, hasErrors: open.some((r) => r.findings.some((f) => f.severity === 'error')), trusted: vscode.workspace.isTrusted });
+    statusBar.render({ unreviewedFiles: open.length, hasErrors: open.some((r) => allFindings(r).some((f) => f.severity === 'error')), trusted: vscode.workspace.isTrusted });
     void vscode.commands.executeCommand('setContext', 'redline.hasUnreviewed', open.length > 0);
     treeView.badge = open.length > 0 ? { value: open.length, tooltip: `${open.length} file(s) to review` } : undefined;
   };
