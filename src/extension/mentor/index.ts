@@ -51,9 +51,10 @@ async function noteNewRules(services: RedlineServices, met: MetRules, mentor: Me
     if (!services.config.get(uri).learningMode) continue;
     for (const ruleId of new Set(review.findings.map((f) => f.ruleId))) {
       if (!(await met.claimNote(ruleId))) continue;
-      void vscode.window.showInformationMessage(firstTimeNote(ruleId), 'Explain').then((choice) => {
+      const explain = vscode.l10n.t('Explain');
+      void vscode.window.showInformationMessage(firstTimeNote(ruleId), explain).then((choice) => {
         const finding = services.store.get(uri)?.findings.find((f) => f.ruleId === ruleId);
-        if (choice === 'Explain') void (finding ? mentor.showFinding(uri, finding) : mentor.showRule(ruleId));
+        if (choice === explain) void (finding ? mentor.showFinding(uri, finding) : mentor.showRule(ruleId));
       });
     }
   }

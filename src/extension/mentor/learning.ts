@@ -55,5 +55,7 @@ export class MetRules {
 /** The one-sentence note shown the first time a rule fires. */
 export function firstTimeNote(ruleId: string): string {
   const meta = ruleMeta(ruleId);
-  return meta ? `Redline (learning mode): first "${meta.title}" finding. ${meta.description}` : `Redline (learning mode): first ${ruleId} finding.`;
+  return meta
+    ? vscode.l10n.t('Redline (learning mode): first "{0}" finding. {1}', meta.title, meta.description)
+    : vscode.l10n.t('Redline (learning mode): first "{0}" finding.', ruleId);
 }

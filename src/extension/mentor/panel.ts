@@ -11,6 +11,7 @@ import { findingPage, libraryPage, rulePage } from './pages';
 import { MENTOR_VIEW_TYPE, type HostMessage, type Page, type PanelFindingRef, type PanelState, type WebviewMessage } from './protocol';
 
 type ShowMessage = Extract<HostMessage, { type: 'show' }>;
+const goneNote = (): string => vscode.l10n.t('This finding is no longer open: the file was restored, reviewed or changed since.');
 export type RenderedMessage = Extract<WebviewMessage, { type: 'rendered' }>;
 
 /** What the integration tests can see of the panel. */
@@ -46,7 +47,7 @@ export class MentorPanel implements vscode.Disposable {
     const live = review?.findings.includes(finding) ? finding
       : review?.findings.find((f) => f.ruleId === finding.ruleId && finding.fingerprint !== undefined && f.fingerprint === finding.fingerprint);
     if (!review || !live) {
-      await this.showRule(finding.ruleId, 'This finding is no longer open: the file was restored, reviewed or changed since.');
+      await this.showRule(finding.ruleId, goneNote());
       return;
     }
     const page = await findingPage(this.services.context.extensionUri, review, live);
@@ -70,7 +71,7 @@ export class MentorPanel implements vscode.Disposable {
     if (state.kind === 'rule') return this.showRule(state.ruleId);
     const hit = resolveRef(this.services.store, state.ref);
     if (hit) return this.showFinding(hit.review.uri, hit.finding);
-    return this.showRule(state.ref.ruleId, 'This finding is no longer open: the file was restored, reviewed or changed since.');
+    return this.showRule(state.ref.ruleId, goneNote());
   }
 
   /** The serializer's entry: adopts a panel VS Code restored and shows its saved page. */
@@ -122,7 +123,7 @@ export class MentorPanel implements vscode.Disposable {
 
   private async restore(ref: PanelFindingRef): Promise<boolean> {
     const ok = await this.services.commands.restore(ref);
-    const text = ok ? 'Guardrail restored. The edit is in the editor; undo it there if needed.' : 'Nothing was restored: see the notification.';
+    const text = ok ? vscode.l10n.t('Guardrail restored. The edit is in the editor; undo it there if needed.') : vscode.l10n.t('Nothing was restored: see the notification.');
     const result: HostMessage = { type: 'restoreResult', ok, text };
     void this.panel?.webview.postMessage(result);
     return ok;
@@ -139,7 +140,7 @@ export class MentorPanel implements vscode.Disposable {
       this.panel.reveal(this.panel.viewColumn, false);
       return this.panel;
     }
-    const panel = vscode.window.createWebviewPanel(MENTOR_VIEW_TYPE, 'Redline: Mentor', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: false },
+    const panel = vscode.window.createWebviewPanel(MENTOR_VIEW_TYPE, vscode.l10n.t('Redline: Mentor'), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: false },
       { enableScripts: true, localResourceRoots: mentorResourceRoots(this.services.context.extensionUri) });
     this.attach(panel);
     return panel;
@@ -152,7 +153,7 @@ export class MentorPanel implements vscode.Disposable {
     this.panel = panel;
     this.ready = false;
     panel.webview.options = { enableScripts: true, localResourceRoots: mentorResourceRoots(extensionUri) };
-    panel.title = 'Redline: Mentor';
+    panel.title = vscode.l10n.t('Redline: Mentor');
     panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'redline.svg');
     panel.webview.html = mentorHtml(panel.webview, extensionUri, newNonce());
     this.panelDisposables = [

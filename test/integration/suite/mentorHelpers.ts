@@ -14,8 +14,13 @@ export async function renderedSoFar(): Promise<number> {
 
 /** Waits for a `rendered` message, sent after the first `since`, that `matches`. */
 export async function nextRendered(since: number, matches: (r: RenderedMessage) => boolean, what: string): Promise<RenderedMessage> {
-  return waitFor(async () => {
-    const snap = await mentorSnapshot();
-    return snap.rendered.slice(Math.max(0, snap.rendered.length - (snap.renderedTotal - since))).find(matches);
-  }, what, 15000);
+  try {
+    return await waitFor(async () => {
+      const snap = await mentorSnapshot();
+      return snap.rendered.slice(Math.max(0, snap.rendered.length - (snap.renderedTotal - since))).find(matches);
+    }, what, 15000);
+  } catch (e) {
+    const { open, ready, state, renderedTotal, rendered } = await mentorSnapshot();
+    throw new Error(`${String(e)}; panel: ${JSON.stringify({ open, ready, state, since, renderedTotal, last: rendered.slice(-3) })}`);
+  }
 }

@@ -94,6 +94,19 @@ suite('UI: the Mentor panel as the user sees it', () => {
     }
   });
 
+  test('the Get started with Redline walkthrough lists its six steps and shows each step\'s page', async () => {
+    await vscode.commands.executeCommand('workbench.action.openWalkthrough', 'redline-dev.redline#redline.getStarted', false);
+    const r = await ui('mentor-walkthrough', [
+      { action: 'waitFor', selector: '.gettingStartedContainer :text("Get started with Redline")' },
+      { action: 'text', selector: '.gettingStartedContainer .getting-started-step .step-title' },
+      { action: 'waitFor', selector: 'h1:has-text("What Redline watches")', frame: WEBVIEW },
+      { action: 'screenshot', name: 'mentor-walkthrough' },
+    ]);
+    assert.ok(r.ok, r.error);
+    assert.deepStrictEqual(r.results[1]?.texts?.map((t) => t.trim()), ['What Redline watches', 'Run the demo AI edit', 'Restore a guardrail',
+      'Sync AI exclusions', 'Create a workspace policy', 'Open the risk library']);
+  });
+
   suiteTeardown(async () => {
     for (const rel of [FILE, LEARNING_FILE]) await vscode.commands.executeCommand('redline.markFileReviewed', vscode.Uri.joinPath(workspaceFolder().uri, rel).toString());
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');

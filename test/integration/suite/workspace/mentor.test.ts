@@ -74,19 +74,19 @@ suite('Mentor panel', () => {
 
   test('after a reload the serializer restores the panel on the same finding from its saved state', async () => {
     const { ref } = await droppedAuth('src/routes/projects-mentor-d.js');
-    const panel = vscode.window.createWebviewPanel('redline.mentor', 'restored', vscode.ViewColumn.One, {});
+    const panel = vscode.window.createWebviewPanel('redline.mentor', 'restored', vscode.ViewColumn.One, { enableScripts: true }); // as VS Code restores it
     const since = await renderedSoFar();
     const saved: PanelState = { kind: 'finding', ref };
     await vscode.commands.executeCommand('redline._mentorDeserialize', panel, saved);
     const rendered = await nextRendered(since, (r) => r.page === 'finding' && r.ruleId === 'auth-check-removed', 'the restored finding page');
     assert.deepStrictEqual(rendered.removedLines, REMOVED_LINES);
     assert.strictEqual(panel.title, 'Redline: Mentor');
-    assert.strictEqual(panel.webview.options.enableScripts, true);
+    assert.deepStrictEqual(panel.webview.options.localResourceRoots?.map((u) => u.path.split('/').slice(-2).join('/')), ['media/mentor', 'dist/mentor', 'dist/codicons']);
     assert.deepStrictEqual((await mentorSnapshot()).state, saved);
   });
 
   test('a restored panel whose finding is gone shows the rule page instead', async () => {
-    const panel = vscode.window.createWebviewPanel('redline.mentor', 'restored', vscode.ViewColumn.One, {});
+    const panel = vscode.window.createWebviewPanel('redline.mentor', 'restored', vscode.ViewColumn.One, { enableScripts: true }); // as VS Code restores it
     const since = await renderedSoFar();
     const gone: PanelState = { kind: 'finding', ref: { uri: 'file:///nowhere/gone.js', ruleId: 'rate-limit-removed' } };
     await vscode.commands.executeCommand('redline._mentorDeserialize', panel, gone);
