@@ -39,16 +39,26 @@ export class TrustMonitor implements vscode.Disposable {
 
   /** Records the folders' files on the first start; otherwise flags what changed since; then watches. */
   async start(): Promise<void> {
-    for (const folder of vscode.workspace.workspaceFolders ?? []) {
-      // Everything, not just the instruction glob: a file written right after its new folder (`.cursor/rules/`
-      // from a pull) can miss its own event, so a new folder triggers a rescan instead.
-      const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, '**/*'));
-      this.disposables.push(watcher,
-        watcher.onDidCreate((uri) => this.onCreated(folder, uri)),
-        watcher.onDidChange((uri) => this.onChanged(folder, uri)),
-        watcher.onDidDelete((uri) => this.onDeleted(uri)));
-    }
-    this.disposables.push(this.services.store.onDidChange((uris) => uris.forEach((u) => this.keepListed(u))));
+    // Everything, not just the instruction glob: a file written right after its new folder (`.cursor/rules/`
+    // from a pull) can miss its own event, so a new folder triggers a rescan instead. A plain glob, not a
+    // RelativePattern: the workspace's own watcher reports files in dot-folders that a pattern watcher missed.
+    const watcher = vscode.workspace.createFileSystemWatcher('**/*');
+    const inFolder = (uri: vscode.Uri, then: (folder: vscode.WorkspaceFolder) => void): void => {
+      const folder = vscode.workspace.getWorkspaceFolder(uri);
+      if (folder) then(folder);
+    };
+    this.disposables.push(watcher,
+      watcher.onDidCreate((uri) => inFolder(uri, (folder) => this.onCreated(folder, uri))),
+      watcher.onDidChange((uri) => inFolder(uri, (folder) => this.onChanged(folder, uri))),
+      watcher.onDidDelete((uri) => this.onDeleted(uri)));
+    this.disposables.push(this.services.store.onDidChange((uris) => uris.forEach((u) => this.keepListed(u))),
+      // A save in the editor is checked at once, even when the file watcher is slow to report it.
+      vscode.workspace.onDidSaveTextDocument((doc) => { if (isInstructionFile(relativePath(doc.uri))) void this.check(doc.uri); }),
+      // Back from a terminal or another tool (a `git pull`): look again. Folders created in one go (`mkdir -p`)
+      // can stay invisible to the file watcher, so events alone are not enough.
+      vscode.window.onDidChangeWindowState((state) => {
+        if (state.focused) for (const folder of vscode.workspace.workspaceFolders ?? []) this.scheduleRescan(folder);
+      }));
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
       try {
         await this.scanFolder(folder);
