@@ -15,13 +15,21 @@ export async function loadPolicy(root: string, io: CliIo, policyOption: string |
   return config;
 }
 
-/** Applies the policy's rule levels: `off` drops a finding, a level replaces its severity. */
+/** A finding at the level the settings or policy set for its rule: `undefined` when switched off. */
+export function withPolicyLevel(finding: Finding, config: EffectiveConfig): Finding | undefined {
+  const level = config.rules[finding.ruleId];
+  // A rule nobody configured keeps each finding's own severity (an instruction file raises some to error).
+  if (!level || level.source === 'default') return finding;
+  if (level.value === 'off') return undefined;
+  return level.value === finding.severity ? finding : { ...finding, severity: level.value as Severity };
+}
+
+/** Applies the policy's rule levels to findings paired with their files. */
 export function applyRuleLevels<T extends { finding: Finding }>(items: readonly T[], config: EffectiveConfig): T[] {
   const out: T[] = [];
   for (const item of items) {
-    const level = config.rules[item.finding.ruleId]?.value;
-    if (level === 'off') continue;
-    out.push(level === 'error' || level === 'warning' || level === 'info' ? { ...item, finding: { ...item.finding, severity: level as Severity } } : item);
+    const finding = withPolicyLevel(item.finding, config);
+    if (finding) out.push(finding === item.finding ? item : { ...item, finding });
   }
   return out;
 }

@@ -5,13 +5,13 @@ import { minimatch } from 'minimatch';
 import { type Acknowledgement } from '../../core/acknowledgements';
 import { GuardrailEngine, type GrammarLoader } from '../../core/guardrails';
 import type { Finding, Severity } from '../../core/model';
-import type { EffectiveConfig } from '../../core/policy';
 import { LOCKFILE_NAMES, manifestKind } from '../../core/supply-chain';
 import { fileGrammarLoader } from '../grammars';
 import { UsageError } from '../io';
 import { changedFiles, readBlobs, readWorkingFile, repositoryRoot, resolveBase, type BaseCommit, type ChangeStatus, type ChangedFile, type Target } from './git';
 import { loadCheckConfig } from './policy';
 import { checkChanges, workerCount } from './pool';
+import { withPolicyLevel } from '../policy';
 
 /** What to check. */
 export interface CheckOptions {
@@ -149,14 +149,6 @@ function reviewPatterns(file: ChangedFile, globs: readonly string[]): string[] {
   return globs.filter((g) => [file.path, file.oldPath].some((p) => p !== undefined && minimatch(p, g, { dot: true })));
 }
 
-/** Applies the policy's rule levels: `off` drops a finding; a level set by the policy replaces the finding's own. */
-function withPolicyLevel(finding: Finding, levels: EffectiveConfig['rules']): Finding | undefined {
-  const level = levels[finding.ruleId];
-  if (!level || level.source === 'default') return finding;
-  if (level.value === 'off') return undefined;
-  return level.value === finding.severity ? finding : { ...finding, severity: level.value };
-}
-
 /** Runs the check. Usage and configuration problems throw `UsageError` (exit code 2). */
 export async function runCheck(options: CheckOptions): Promise<CheckResult> {
   const root = await repositoryRoot(options.cwd);
@@ -183,7 +175,6 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
   }
 
   const globs = settings.config.values.reviewRequired.value;
-  const rules = settings.config.rules;
   const files: CheckedFile[] = [];
   const findings: CheckFinding[] = [];
   const acknowledged: AcknowledgedFinding[] = [];
@@ -212,7 +203,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
   const found = await checkChanges(engine, pending.map((p) => ({ path: p.file, before: p.before, after: p.after, lockfiles })), lockfiles, workers);
   pending.forEach(({ file, after }, i) => {
     for (const raw of found[i] ?? []) {
-      const finding = withPolicyLevel(raw, rules);
+      const finding = withPolicyLevel(raw, settings.config);
       if (!finding) continue;
       const ack = finding.fingerprint ? settings.acknowledgements.find((a) => a.ruleId === finding.ruleId && a.fingerprint === finding.fingerprint && a.file === file) : undefined;
       if (ack) acknowledged.push({ file, finding, acknowledgement: ack });

@@ -4,11 +4,12 @@ import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildInventory, inventoryToJson, inventoryToMarkdown, inventoryToText, isInventoryConfigFile, mayLoadModels, modelLanguageOf, type Inventory } from '../../core/inventory';
-import type { Severity } from '../../core/model';
 import { loadCheckConfig } from '../check/policy';
 import { ExitCode, UsageError, type CliIo } from '../io';
 import { readTextFile, walk } from '../walk';
 import type { CliCommand } from './index';
+import { applyRuleLevels } from '../policy';
+import type { EffectiveConfig } from '../../core/policy';
 
 const usage = `Usage: redline inventory [dir] [--format text|json|markdown] [--policy <file>]
 
@@ -44,14 +45,9 @@ async function collect(root: string): Promise<{ files: Map<string, string>; allP
   return { files, allPaths };
 }
 
-/** Applies the policy's rule levels: `off` drops a finding, any other level replaces its severity. */
-function withRuleLevels(inv: Inventory, levels: Readonly<Record<string, { value: string }>>): Inventory {
-  const findings = inv.findings.flatMap((f) => {
-    const level = levels[f.finding.ruleId]?.value;
-    if (level === 'off') return [];
-    return level === 'error' || level === 'warning' || level === 'info' ? [{ ...f, finding: { ...f.finding, severity: level as Severity } }] : [f];
-  });
-  return { ...inv, findings };
+/** The inventory with the policy's rule levels applied to its findings. */
+function withRuleLevels(inv: Inventory, config: EffectiveConfig): Inventory {
+  return { ...inv, findings: applyRuleLevels(inv.findings, config) };
 }
 
 /** `redline inventory`. */
@@ -70,7 +66,7 @@ export const inventoryCommand: CliCommand = {
     const { config } = await loadCheckConfig(dir, io.cwd, values.policy, async () => undefined);
     const { files, allPaths } = await collect(dir);
     const allowed = config.values['integrations.allowed'].value;
-    const inv = withRuleLevels(buildInventory({ files, allPaths, ...(allowed ? { policy: { allowed } } : {}) }), config.rules);
+    const inv = withRuleLevels(buildInventory({ files, allPaths, ...(allowed ? { policy: { allowed } } : {}) }), config);
     const shown = path.relative(io.cwd, dir) || '.';
     if (format === 'json') io.out(`${JSON.stringify({ dir: shown, ...inventoryToJson(inv) }, null, 2)}\n`);
     else io.out(format === 'markdown' ? inventoryToMarkdown(inv, shown) : inventoryToText(inv, shown));
