@@ -40,6 +40,7 @@ export interface RedlineSettings {
   readonly 'integrations.allowed': readonly string[] | null;
   /** Policy only. Acknowledgements kept in `.redline/acknowledgements.json` so CI agrees. */
   readonly 'acknowledgements.inRepository': boolean;
+  readonly 'instructions.trustInRepository': boolean;
 }
 
 /** A key of {@link RedlineSettings}. */
@@ -130,6 +131,8 @@ export const SETTING_DEFINITIONS: readonly SettingDefinition[] = [
     markdownDescription: 'Assistants and MCP servers the team allows, by name, extension id, package or URL. Anything else is a finding. Absent: no allow-list.' }),
   def({ key: 'acknowledgements.inRepository', kind: 'boolean', default: false, scope: 'resource', tighter: 'false', setting: false, policyPath: ['acknowledgements', 'inRepository'],
     markdownDescription: 'Keep acknowledgements in `.redline/acknowledgements.json` so CI and every editor agree. Ignored in Restricted Mode (a repository cannot acknowledge its own findings).' }),
+  def({ key: 'instructions.trustInRepository', kind: 'boolean', default: false, scope: 'resource', tighter: 'false', setting: false, policyPath: ['instructions', 'trustInRepository'],
+    markdownDescription: 'Keep the hashes of reviewed instruction and agent-config files in `.redline/trusted-instructions.json`, so a trust decision is shared through the repository. Ignored in Restricted Mode (a repository cannot trust its own instructions).' }),
 ];
 
 type DefInput<K extends SettingKey> = Omit<SettingDefinition<K>, 'setting' | 'merge'> & { setting?: boolean; merge?: 'replace' | 'union' };

@@ -23,6 +23,7 @@ export interface Policy {
   readonly learningMode?: boolean;
   readonly audit?: { readonly enabled?: boolean; readonly path?: string };
   readonly acknowledgements?: { readonly inRepository?: boolean };
+  readonly instructions?: { readonly trustInRepository?: boolean };
   readonly integrations?: { readonly allowed?: readonly string[] };
   readonly supplyChain?: { readonly onlineChecks?: boolean; readonly registries?: Partial<RegistryUrls> };
   /** Keys users may not weaken (`rules`, `rules.<id>`, `sensitive`, `aiEdit.minLines`, ...), or `true` for all. */
