@@ -74,6 +74,7 @@ suite('Mentor panel', () => {
 
   test('after a reload the serializer restores the panel on the same finding from its saved state', async () => {
     const { ref } = await droppedAuth('src/routes/projects-mentor-d.js');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');  // after a reload, no other panel is open
     const panel = vscode.window.createWebviewPanel('redline.mentor', 'restored', vscode.ViewColumn.One, { enableScripts: true }); // as VS Code restores it
     const since = await renderedSoFar();
     const saved: PanelState = { kind: 'finding', ref };
@@ -86,6 +87,7 @@ suite('Mentor panel', () => {
   });
 
   test('a restored panel whose finding is gone shows the rule page instead', async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');  // after a reload, no other panel is open
     const panel = vscode.window.createWebviewPanel('redline.mentor', 'restored', vscode.ViewColumn.One, { enableScripts: true }); // as VS Code restores it
     const since = await renderedSoFar();
     const gone: PanelState = { kind: 'finding', ref: { uri: 'file:///nowhere/gone.js', ruleId: 'rate-limit-removed' } };
