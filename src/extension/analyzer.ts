@@ -82,6 +82,10 @@ export class Analyzer implements vscode.Disposable {
       const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
       const languageId = doc?.languageId ?? languageIdForPath(uri.path) ?? 'plaintext';
       const settings = this.config.get(uri);
+      if (!settings.enabled) {
+        this.store.set({ ...review, findings: [] });  // switched off: nothing shown until it is on again
+        return;
+      }
       let text: string;
       if (doc) {
         text = doc.getText();

@@ -151,7 +151,7 @@ export class EditWatcher implements vscode.Disposable {
   }
 
   private onChange(e: vscode.TextDocumentChangeEvent): void {
-    if (e.contentChanges.length === 0 || !this.isWatched(e.document)) return;
+    if (e.contentChanges.length === 0 || !this.isWatched(e.document) || !this.config.get(e.document.uri).enabled) return;
     const key = e.document.uri.toString();
     const before = this.lastText.get(key);
     const after = e.document.getText();
@@ -204,7 +204,7 @@ export class EditWatcher implements vscode.Disposable {
 
   /** A file changed on disk: another process (an agent) unless it matches what the editor holds. */
   private async onDiskChange(uri: vscode.Uri): Promise<void> {
-    if (uri.path.includes('/.git/') || uri.path.includes('/node_modules/')) return;
+    if (uri.path.includes('/.git/') || uri.path.includes('/node_modules/') || !this.config.get(uri).enabled) return;
     const key = uri.toString();
     let text: string;
     try {

@@ -94,11 +94,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<Redlin
 
   const renderStatus = (): void => {
     const open = store.all().filter(needsReview);
-    statusBar.render({ unreviewedFiles: open.length, hasErrors: open.some((r) => allFindings(r).some((f) => f.severity === 'error')), trusted: vscode.workspace.isTrusted });
+    statusBar.render({ unreviewedFiles: open.length, hasErrors: open.some((r) => allFindings(r).some((f) => f.severity === 'error')), trusted: vscode.workspace.isTrusted,
+      enabled: config.get().enabled });
     void vscode.commands.executeCommand('setContext', 'redline.hasUnreviewed', open.length > 0);
     treeView.badge = open.length > 0 ? { value: open.length, tooltip: `${open.length} file(s) to review` } : undefined;
   };
-  context.subscriptions.push(store.onDidChange(renderStatus));
+  context.subscriptions.push(store.onDidChange(renderStatus), config.onDidChange(renderStatus));
   context.subscriptions.push(vscode.workspace.onDidSaveTextDocument(async (doc) => {
     const review = store.get(doc.uri);
     if (!review?.reviewRequired) return;

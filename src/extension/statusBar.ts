@@ -6,6 +6,8 @@ export interface StatusState {
   readonly unreviewedFiles: number;
   readonly hasErrors: boolean;
   readonly trusted: boolean;
+  /** `redline.enabled`. */
+  readonly enabled?: boolean;
 }
 
 /** Owns the status bar item and renders a `StatusState` into it. */
@@ -23,10 +25,10 @@ export class RedlineStatusBar implements vscode.Disposable {
 
   render(state: StatusState): void {
     const count = state.unreviewedFiles;
-    this.item.text = count > 0 ? `$(shield) Redline ${count}` : '$(shield) Redline';
+    this.item.text = state.enabled === false ? '$(shield) Redline: off' : count > 0 ? `$(shield) Redline ${count}` : '$(shield) Redline';
     this.item.backgroundColor = state.hasErrors ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     const tooltip = new vscode.MarkdownString(undefined, true);
-    tooltip.appendMarkdown('**Redline** is watching AI edits.\n\n');
+    tooltip.appendMarkdown(state.enabled === false ? '**Redline** is switched off (`redline.enabled`).\n\n' : '**Redline** is watching AI edits.\n\n');
     tooltip.appendMarkdown(count === 0
       ? 'No AI-edited files are waiting for review.'
       : `${count} AI-edited file${count === 1 ? '' : 's'} waiting for review${state.hasErrors ? ', with at least one error' : ''}.`);

@@ -43,6 +43,8 @@ class IntegrationsController implements vscode.Disposable {
   private readonly logged = new Map<string, Set<string>>();
   private timer: ReturnType<typeof setTimeout> | undefined;
   private running: vscode.CancellationTokenSource | undefined;
+  private pending: Promise<IntegrationsSnapshot> | undefined;
+  private queue: Promise<unknown> = Promise.resolve();
   private view: vscode.TreeView<IntegrationNode> | undefined;
 
   constructor(private readonly services: RedlineServices) {}
@@ -56,8 +58,22 @@ class IntegrationsController implements vscode.Disposable {
     this.timer = setTimeout(() => void this.refresh(), DEBOUNCE_MS);
   }
 
-  async refresh(): Promise<IntegrationsSnapshot> {
-    this.running?.cancel();
+  /**
+   * Rebuilds the inventory. Refreshes run one at a time: a request made while one runs is served by
+   * the next run (shared by every request made meanwhile), so no caller gets a stale result.
+   */
+  refresh(): Promise<IntegrationsSnapshot> {
+    if (this.pending) return this.pending;
+    const next = this.queue.then(() => {
+      this.pending = undefined;
+      return this.build();
+    });
+    this.pending = next;
+    this.queue = next.catch(() => this.snapshot());
+    return next;
+  }
+
+  private async build(): Promise<IntegrationsSnapshot> {
     const cts = new vscode.CancellationTokenSource();
     this.running = cts;
     try {
@@ -89,8 +105,9 @@ class IntegrationsController implements vscode.Disposable {
     return this.states.some((s) => s.inventory.integrations.some((i) => i.kind === 'model' && fileUri(s.folder, i.source.file)?.toString() === uri.toString()));
   }
 
-  /** Marks every folder's current inventory as reviewed. */
+  /** Marks every folder's current inventory as reviewed (after reading it afresh). */
   async review(): Promise<void> {
+    await this.refresh();
     for (const state of this.states) {
       const changes = compareInventories(this.reviewedSnapshot(state.folder) ?? { version: 1, entries: {} }, snapshotOf(state.inventory));
       await this.storeReviewed(state.folder, snapshotOf(state.inventory));

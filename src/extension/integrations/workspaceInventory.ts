@@ -34,11 +34,16 @@ async function readText(uri: vscode.Uri): Promise<string | undefined> {
   }
 }
 
-/** Workspace-level values of the VS Code chat and MCP settings (used when no .vscode/settings.json file is read). */
-function workspaceSettings(folder: vscode.WorkspaceFolder): Record<string, unknown> {
+/**
+ * Workspace-level values of the VS Code chat and MCP settings (used when no .vscode/settings.json file
+ * is read). VS Code 1.99+ mirrors `.vscode/mcp.json` into the `mcp` setting: when that file is read
+ * itself, the mirror is skipped, or every server would be listed twice.
+ */
+function workspaceSettings(folder: vscode.WorkspaceFolder, hasMcpJson: boolean): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   const config = vscode.workspace.getConfiguration(undefined, folder.uri);
   for (const key of VS_CODE_KEYS) {
+    if (key === 'mcp' && hasMcpJson) continue;
     const inspected = config.inspect(key);
     const value = inspected?.workspaceFolderValue ?? inspected?.workspaceValue;
     if (value !== undefined) out[key] = value;
@@ -77,7 +82,7 @@ export async function folderInventory(folder: vscode.WorkspaceFolder, config: Re
     files, allPaths,
     installedExtensionIds: vscode.extensions.all.map((e) => e.id),
     host: inventoryHost(),
-    workspaceSettings: workspaceSettings(folder),
+    workspaceSettings: workspaceSettings(folder, files.has('.vscode/mcp.json')),
     sensitive: { add: settings['sensitiveFiles.add'], remove: settings['sensitiveFiles.remove'] },
     ...(allowed && level !== 'off' ? { policy: { allowed, ...(level === 'error' || level === 'warning' || level === 'info' ? { severity: level as Severity } : {}) } } : {}),
   });

@@ -69,15 +69,18 @@ suite('UI: the AI Integrations view', () => {
     assert.ok(!shown.includes(TOKEN), 'the token never reaches the view');
 
     // Collapse the assistants so the servers and the model load come into view.
+    // The list is virtualised: collapse the assistants, read the servers, then collapse the servers.
     const bottom = await ui('integrations-view-models', [
       { action: 'click', selector: `${rows}:has-text("Assistants")` },
       { action: 'waitFor', selector: `${rows}:has-text("MCP server not pinned to a version")` },
+      { action: 'text', selector: rows },
+      { action: 'click', selector: `${rows}:has-text("MCP servers")` },
       { action: 'waitFor', selector: `${rows}:has-text("Model loaded with trust_remote_code")` },
       { action: 'text', selector: rows },
       { action: 'screenshot', name: 'integrations-view-models' },
     ]);
     assert.ok(bottom.ok, bottom.error);
-    const lower = (bottom.results[3]?.texts ?? []).join('\n');
+    const lower = [...(bottom.results[2]?.texts ?? []), ...(bottom.results[5]?.texts ?? [])].join('\n');
     assert.match(lower, /Secret written into an MCP config/);
     assert.match(lower, /xoxb…/, 'the masked token is shown');
     assert.match(lower, /acme-labs\/notes-7b/);

@@ -129,6 +129,22 @@ suite('Edit watcher: dropped guardrails inline', () => {
     await waitFor(() => /Redline [1-9]/.test(api.status().text) ? true : undefined, 'status bar count');
   });
 
+  test('redline.enabled off: AI edits are not flagged and the status bar says so', async () => {
+    const config = vscode.workspace.getConfiguration('redline');
+    await config.update('enabled', false, vscode.ConfigurationTarget.Workspace);
+    try {
+      const api = await redlineApi();
+      await waitFor(() => (api.status().text.includes('off') ? true : undefined), 'status bar shows Redline off');
+      const uri = commitFile('src/routes/projects-off.js', ROUTES_BEFORE);
+      await applyAssistantEdit(uri, ROUTES_AFTER_AI);
+      await sleep(1000);
+      assert.deepStrictEqual(redlineDiagnostics(uri), []);
+      assert.ok(!api.reviews().some((r) => r.uri.toString() === uri.toString()));
+    } finally {
+      await config.update('enabled', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+
   test('the demo AI edit needs the demo layout and produces findings there', async () => {
     const uri = await vscode.commands.executeCommand<vscode.Uri | undefined>('redline.runDemoAiEdit');
     // The test workspace has src/routes/invoices.js like the demo: the demo edit applies to it.
