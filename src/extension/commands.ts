@@ -132,7 +132,12 @@ export class EditCommands {
     const uri = this.uriOf(arg);
     if (!uri) return;
     const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-    const text = doc ? doc.getText() : Buffer.from(await vscode.workspace.fs.readFile(uri)).toString('utf8');
+    const text = doc ? doc.getText() : await vscode.workspace.fs.readFile(uri).then((b) => Buffer.from(b).toString('utf8'), () => undefined);
+    if (text === undefined) {
+      this.store.delete(uri);  // deleted since the AI edit: nothing left to review
+      this.hooks.onReviewed?.(uri);
+      return;
+    }
     this.store.markReviewed(uri, text);
     this.hooks.onReviewed?.(uri);
     this.log.info(`Marked ${uri.path.split('/').pop()} reviewed`);

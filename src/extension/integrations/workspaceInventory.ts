@@ -23,8 +23,9 @@ export function inventoryHost(): InventoryHost {
 }
 
 async function readText(uri: vscode.Uri): Promise<string | undefined> {
+  // Unsaved edits count; otherwise the disk wins (an open model can be stale after the file was replaced).
   const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-  if (open) return open.getText();
+  if (open?.isDirty) return open.getText();
   try {
     const stat = await vscode.workspace.fs.stat(uri);
     if (stat.size > MAX_BYTES) return undefined;
