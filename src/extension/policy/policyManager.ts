@@ -69,6 +69,8 @@ export class PolicyManager implements vscode.Disposable {
     const errors = resolved.problems.filter((p) => p.severity === 'error');
     if (errors.length > 0 || !resolved.policy) {
       const first = errors[0];
+      // An empty file is usually one being written (or just created): keep the last good policy quietly.
+      if ((texts.get(POLICY_PATH) ?? '').trim() === '') return;
       const where = first ? `${first.file ?? POLICY_PATH}:${first.range.start.line + 1}:${first.range.start.character + 1}` : POLICY_PATH;
       this.log.warn(`Workspace policy not applied (${where}: ${first?.message ?? 'invalid'}); the last good policy stays in force.`);
       void vscode.window.showWarningMessage(`Redline: the workspace policy has an error at ${where}. The last good policy stays in force.`, 'Open policy')
