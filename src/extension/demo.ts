@@ -30,10 +30,13 @@ router.delete('/invoices/:id', async (req, res) => {
 module.exports = router;
 `;
 
-/** Applies the demo edit to the first folder holding `src/routes/invoices.js`; returns its URI. */
-export async function runDemoAiEdit(): Promise<vscode.Uri | undefined> {
+/**
+ * Replaces `rel` in the first folder that holds it, in one WorkspaceEdit as an assistant's "apply"
+ * does, with what `rewrite` makes of its text; returns its URI, or undefined when no folder has it.
+ */
+async function assistantRewrite(rel: string, rewrite: (text: string) => string): Promise<vscode.Uri | undefined> {
   for (const folder of vscode.workspace.workspaceFolders ?? []) {
-    const uri = vscode.Uri.joinPath(folder.uri, ROUTES);
+    const uri = vscode.Uri.joinPath(folder.uri, rel);
     try {
       await vscode.workspace.fs.stat(uri);
     } catch {
@@ -42,12 +45,18 @@ export async function runDemoAiEdit(): Promise<vscode.Uri | undefined> {
     const doc = await vscode.workspace.openTextDocument(uri);
     await vscode.window.showTextDocument(doc);
     const edit = new vscode.WorkspaceEdit();
-    edit.replace(uri, new vscode.Range(0, 0, doc.lineCount, 0), CLEANED_UP);
+    edit.replace(uri, new vscode.Range(0, 0, doc.lineCount, 0), rewrite(doc.getText()));
     await vscode.workspace.applyEdit(edit);
     return uri;
   }
-  void vscode.window.showInformationMessage(`Redline: the demo edit needs a workspace with ${ROUTES} (open the demo/ folder, or run npm start).`);
   return undefined;
+}
+
+/** Applies the demo edit to the first folder holding `src/routes/invoices.js`; returns its URI. */
+export async function runDemoAiEdit(): Promise<vscode.Uri | undefined> {
+  const uri = await assistantRewrite(ROUTES, () => CLEANED_UP);
+  if (!uri) void vscode.window.showInformationMessage(`Redline: the demo edit needs a workspace with ${ROUTES} (open the demo/ folder, or run npm start).`);
+  return uri;
 }
 
 /** What an assistant asked to "add an Express server and an OpenAI client" might write: a typo and a lookalike. */
@@ -55,24 +64,13 @@ const DEMO_DEPENDENCIES: readonly [string, string][] = [['expresss', '^4.19.2'],
 
 /** Adds the demo dependencies to the first folder's `package.json` in one assistant-style edit; returns its URI. */
 export async function runDemoDependencyEdit(): Promise<vscode.Uri | undefined> {
-  for (const folder of vscode.workspace.workspaceFolders ?? []) {
-    const uri = vscode.Uri.joinPath(folder.uri, 'package.json');
-    try {
-      await vscode.workspace.fs.stat(uri);
-    } catch {
-      continue;
-    }
-    const doc = await vscode.workspace.openTextDocument(uri);
-    await vscode.window.showTextDocument(doc);
-    let text = doc.getText();
+  const uri = await assistantRewrite('package.json', (original) => {
+    let text = original;
     for (const [name, spec] of DEMO_DEPENDENCIES) {
       text = applyEdits(text, modify(text, ['dependencies', name], spec, { formattingOptions: { insertSpaces: true, tabSize: 2, eol: '\n' } }));
     }
-    const edit = new vscode.WorkspaceEdit();
-    edit.replace(uri, new vscode.Range(0, 0, doc.lineCount, 0), text);
-    await vscode.workspace.applyEdit(edit);
-    return uri;
-  }
-  void vscode.window.showInformationMessage('Redline: the dependency demo needs a workspace with a package.json (open the demo/ folder, or run npm start).');
-  return undefined;
+    return text;
+  });
+  if (!uri) void vscode.window.showInformationMessage('Redline: the dependency demo needs a workspace with a package.json (open the demo/ folder, or run npm start).');
+  return uri;
 }
